@@ -1,0 +1,346 @@
+"""Gettext catalogs: extract the template, create and update translations, count.
+
+Uses Babel's catalog API (`Catalog`, `read_po`, `write_po`); this module is the
+only writer of `.po` files, so wrapping stays the same everywhere. Merging is
+by msgctxt, the stable block id: a changed text keeps its translation as fuzzy
+with the old source in `#|`, a removed one becomes obsolete, nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+
+from angio_print import __version__
+from angio_print.atomic import write_atomic
+from angio_print.config import Project
+from angio_print.content import load_leaflets
+from angio_print.findings import Finding, UserError, display_path
+from angio_print.languages import SOURCE_LANGUAGE, get_language
+from angio_print.sourcefile import read_text
+
+DOMAIN = "angio_print"
+KEYWORDS = {"pgettext": ((1, "c"), 2)}
+COMMENT_TAGS = ("NOTE:",)
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+WIDTH = 76
+
+TEMPLATE_HEADER = """\
+# Messages of the angio-print patient leaflets.
+# From leaflet/*.yaml and templates/*.html.
+# Made by `angio-print extract`; do not edit by hand."""
+
+DRAFT_HEADER = """\
+# {name} translation of the angio-print patient leaflets.
+# DRAFT TRANSLATION: not yet reviewed by a qualified medical translator.
+# Review status: locales/{code}/review.json. Record a review with
+# angio-print review {code} --reviewer NAME --date YYYY-MM-DD
+# Keep numbers, units and marker names (SMA, desmin, HMB45...) exact."""
+
+
+def po_path(project: Project, lang: str) -> Path:
+    return project.locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def catalog_languages(project: Project) -> list[str]:
+    """Languages with a catalog in locales/, in a stable order."""
+    if not project.locales_dir.is_dir():
+        return []
+    return sorted(p.parent.parent.name for p in project.locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+# --- extract --------------------------------------------------------------------
+
+
+def source_files(project: Project) -> list[tuple[str, Path]]:
+    leaflets = [("angio_yaml", p) for p in sorted(project.leaflet_dir.glob("*.yaml"))]
+    templates = [("jinja2", p) for p in sorted(project.templates_dir.glob("*.html"))]
+    return leaflets + templates
+
+
+def build_template(project: Project) -> Catalog:
+    leaflets = load_leaflets(project.leaflet_dir)  # validates first: errors name file and line
+    newest = max(leaflet.last_reviewed for leaflet in leaflets)
+    catalog = Catalog(
+        header_comment=TEMPLATE_HEADER,
+        project="angio-print",
+        version=__version__,
+        creation_date=dt.datetime.combine(newest, dt.time(), tzinfo=dt.timezone.utc),
+        charset="utf-8",
+        fuzzy=False,
+    )
+    for method, path in source_files(project):
+        relative = path.relative_to(project.root).as_posix()
+        for lineno, message, comments, context in extract_from_file(
+            method, path, keywords=KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=True
+        ):
+            catalog.add(message, None, [(relative, lineno)], auto_comments=comments, context=context)
+    for message in catalog:
+        _set_format_flags(message)
+    return catalog
+
+
+def _set_format_flags(message: Message) -> None:
+    # "about 50%" must not become python-format (babel#35): our placeholders are {name}.
+    message.flags.discard("python-format")
+    if message.id and PLACEHOLDER.search(message.id):
+        message.flags.add("python-brace-format")
+
+
+def extract(project: Project) -> Catalog:
+    template = build_template(project)
+    write_catalog(project.pot_path, template)
+    return template
+
+
+# --- read and write -------------------------------------------------------------
+
+
+def write_catalog(path: Path, catalog: Catalog) -> None:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False)
+    write_atomic(path, buffer.getvalue())
+
+
+def read_catalog(path: Path, lang: str | None = None) -> Catalog:
+    """Parse a .po or .pot; a syntax error is a UserError with file and line."""
+    text = read_text(path, "catalog")
+    try:
+        catalog = read_po(io.StringIO(text), locale=None, domain=DOMAIN, abort_invalid=True)
+    except PoFileError as error:
+        raise UserError.single(
+            display_path(path), error.lineno + 1,
+            f"catalog syntax error: {error}; fix this line in the .po file (Poedit shows it too)",
+        ) from None
+    except ValueError as error:
+        raise UserError.single(display_path(path), None, f"catalog header is not valid: {error}") from None
+    _restore_previous_ids(catalog)
+    return catalog
+
+
+def _restore_previous_ids(catalog: Catalog) -> None:
+    """Babel reads `#| msgid` lines as user comments (babel#206): turn them back."""
+    for message in catalog:
+        previous = [c for c in message.user_comments if c.startswith("|")]
+        if not previous:
+            continue
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        msgid_parts: list[str] = []
+        in_msgid = False
+        for line in previous:
+            line = line[1:].strip()
+            if line.startswith("msgctxt"):
+                in_msgid = False
+            elif line.startswith("msgid "):
+                in_msgid = True
+                msgid_parts.append(unescape(line[6:].strip()))
+            elif in_msgid and line.startswith('"'):
+                msgid_parts.append(unescape(line))
+        if msgid_parts:
+            message.previous_id = ["".join(msgid_parts)]
+
+
+def raw_header(path: Path) -> str:
+    """The text of the header entry (everything before the first real msgid)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    match = re.search(r'^msgid ""\s*\nmsgstr ((?:".*"\s*\n?)+)', text, re.MULTILINE)
+    return unescape_block(match.group(1)) if match else ""
+
+
+def unescape_block(block: str) -> str:
+    return "".join(unescape(line.strip()) for line in block.splitlines() if line.strip())
+
+
+# --- init and update ------------------------------------------------------------
+
+
+def load_template(project: Project) -> Catalog:
+    if not project.pot_path.exists():
+        raise UserError.single(display_path(project.pot_path), None, "no template: run `angio-print extract` first")
+    return read_catalog(project.pot_path)
+
+
+def init(project: Project, lang: str) -> Path:
+    language = get_language(lang)
+    if language.code == SOURCE_LANGUAGE:
+        raise UserError.single("locales", None, "English is the source language; it needs no catalog")
+    path = po_path(project, language.code)
+    if path.exists():
+        raise UserError.single(display_path(path), None, "catalog exists already: use `angio-print update`")
+    template = load_template(project)
+    catalog = _new_catalog(template, language)
+    for message in template:
+        if message.id:
+            catalog.add(message.id, "", message.locations, message.flags, message.auto_comments, context=message.context)
+    write_catalog(path, catalog)
+    return path
+
+
+def _new_catalog(template: Catalog, language, header_comment: str | None = None, old: Catalog | None = None) -> Catalog:
+    return Catalog(
+        locale=language.babel_locale if language.code != "tl" else "fil",
+        domain=DOMAIN,
+        header_comment=header_comment or DRAFT_HEADER.format(name=language.english_name, code=language.code),
+        project="angio-print",
+        version=__version__,
+        creation_date=template.creation_date,
+        revision_date=old.revision_date if old else template.creation_date,
+        last_translator=old.last_translator if old else None,
+        language_team=(old.language_team if old else None) or f"{language.english_name}",
+        charset="utf-8",
+        fuzzy=False,
+    )
+
+
+@dataclass
+class MergeReport:
+    lang: str
+    kept: int = 0
+    fuzzy: int = 0
+    new: int = 0
+    obsolete: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.lang}: {self.kept} kept, {self.fuzzy} changed (now fuzzy), "
+                f"{self.new} new, {self.obsolete} obsolete")
+
+
+def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeReport]:
+    """Merge by msgctxt (the stable id); exact msgid elsewhere is a fuzzy fallback."""
+    report = MergeReport(language.code)
+    merged = _new_catalog(template, language, old.header_comment, old)
+    merged.locale = old.locale or merged.locale
+    by_context = {m.context: m for m in old if m.id and m.context}
+    by_id = {m.id: m for m in old if m.id and m.string and not m.fuzzy}
+    used: set = set()
+    for entry in template:
+        if not entry.id:
+            continue
+        same = old.get(entry.id, entry.context)
+        flags = set(entry.flags)
+        previous = None
+        user_comments: list[str] = []
+        if same is not None:
+            string, used_key = same.string, (same.id, same.context)
+            user_comments = same.user_comments
+            if same.fuzzy:
+                flags.add("fuzzy")
+                previous = same.previous_id
+            if string and not same.fuzzy:
+                report.kept += 1
+            elif string:
+                report.fuzzy += 1
+            else:
+                report.new += 1
+        elif (moved := by_context.get(entry.context) or by_id.get(entry.id)) is not None and moved.string:
+            string, used_key = moved.string, (moved.id, moved.context)
+            user_comments = moved.user_comments
+            flags.add("fuzzy")
+            # Keep the source text the translation was made for, across several edits.
+            previous = moved.previous_id if moved.fuzzy and moved.previous_id else [moved.id]
+            report.fuzzy += 1
+        else:
+            string, used_key = "", None
+            report.new += 1
+        if used_key:
+            used.add(used_key)
+        merged.add(entry.id, string, entry.locations, flags, entry.auto_comments, user_comments,
+                   previous_id=previous, context=entry.context)
+    for message in old:
+        if message.id and (message.id, message.context) not in used and message.string:
+            merged.obsolete[(message.id, message.context)] = message
+            report.obsolete += 1
+    for key, message in old.obsolete.items():
+        if key not in merged.obsolete and merged.get(message.id, message.context) is None:
+            merged.obsolete[key] = message
+    return merged, report
+
+
+def update(project: Project, langs: list[str] | None = None) -> list[MergeReport]:
+    template = load_template(project)
+    reports = []
+    for code in langs or catalog_languages(project):
+        language = get_language(code)
+        path = po_path(project, language.code)
+        old = read_catalog(path)
+        merged, report = merge(old, template, language)
+        write_catalog(path, merged)
+        reports.append(report)
+    return reports
+
+
+# --- using translations ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Translations:
+    """The usable translations of one language: translated and not fuzzy."""
+
+    lang: str
+    strings: dict[tuple[str | None, str], str]
+
+    @classmethod
+    def load(cls, project: Project, lang: str) -> "Translations":
+        if lang == SOURCE_LANGUAGE:
+            return cls(lang, {})
+        catalog = read_catalog(po_path(project, lang))
+        return cls.from_catalog(lang, catalog)
+
+    @classmethod
+    def from_catalog(cls, lang: str, catalog: Catalog) -> "Translations":
+        return cls(lang, {(m.context, m.id): m.string for m in catalog if m.id and m.string and not m.fuzzy})
+
+    def get(self, context: str | None, source: str) -> str:
+        return self.strings.get((context, source), source)
+
+    def has(self, context: str | None, source: str) -> bool:
+        return (context, source) in self.strings
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for (context, source), string in sorted(self.strings.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+            digest.update(f"{context}\x04{source}\x00{string}\x01".encode())
+        return digest.hexdigest()
+
+
+# --- statistics -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stats:
+    lang: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    translated_words: int
+    fuzzy_words: int
+    untranslated_words: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        """Fuzzy counts as untranslated, as `msgfmt --statistics` does."""
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def stats(catalog: Catalog, lang: str) -> Stats:
+    counts = {"translated": [0, 0], "fuzzy": [0, 0], "untranslated": [0, 0]}
+    for message in catalog:
+        if not message.id:
+            continue
+        kind = "fuzzy" if message.fuzzy and message.string else "translated" if message.string else "untranslated"
+        counts[kind][0] += 1
+        counts[kind][1] += len(message.id.split())
+    return Stats(lang, counts["translated"][0], counts["fuzzy"][0], counts["untranslated"][0],
+                 counts["translated"][1], counts["fuzzy"][1], counts["untranslated"][1])

@@ -1,0 +1,74 @@
+"""The `angio-print` command line: parse, call one function, map errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from angio_print.findings import UserError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 2 with one line, like argparse, never a traceback
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"angio-print: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="angio-print", description="Print patient leaflets in many languages.")
+    parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: current folder)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    build = commands.add_parser("build", help="print the leaflets to PDF")
+    build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    build.add_argument("--lang", action="append", metavar="CODE", help="only this language (repeatable)")
+    build.add_argument("--paper", action="append", choices=["a4", "letter"], help="paper size (repeatable)")
+    build.add_argument("--variant", action="append", choices=["standard", "large", "bilingual"],
+                       help="leaflet variant (repeatable)")
+    build.add_argument("--clinic", type=Path, help="clinic settings file (default: clinic.yaml if present)")
+    build.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
+    build.add_argument("--force", action="store_true", help="rebuild every target, even if unchanged")
+
+    check = commands.add_parser("check", help="check content, catalogs and readability")
+    check.add_argument("--lang", action="append", metavar="CODE", help="only this language (repeatable)")
+    check.add_argument("--format", choices=["text", "json", "html"], default="text")
+    check.add_argument("--output", type=Path, help="write the report to this file instead of the screen")
+    check.add_argument("--strict", action="store_true", help="warnings count as errors")
+    check.add_argument("--pdf", type=Path, metavar="DIR", help="also read back the PDFs in DIR")
+
+    commands.add_parser("extract", help="write locales/angio_print.pot from the leaflets and templates")
+    init = commands.add_parser("init", help="start a catalog for a new language")
+    init.add_argument("lang", metavar="LANG")
+    update = commands.add_parser("update", help="merge the template into every catalog")
+    update.add_argument("--lang", action="append", metavar="CODE")
+    stats = commands.add_parser("stats", help="translation progress per language")
+    stats.add_argument("--lang", action="append", metavar="CODE")
+
+    review = commands.add_parser("review", help="record that a qualified reviewer checked a language")
+    review.add_argument("lang", metavar="LANG")
+    who = review.add_mutually_exclusive_group(required=True)
+    who.add_argument("--reviewer", help="the reviewer's name")
+    who.add_argument("--draft", action="store_true", help="set the language back to draft")
+    review.add_argument("--date", help="date of the review, YYYY-MM-DD")
+
+    bench = commands.add_parser("bench", help="measure build speed and print the figures")
+    bench.add_argument("--out", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from angio_print import commands
+
+    try:
+        return getattr(commands, args.command)(args)
+    except UserError as error:
+        for finding in error.findings:
+            print(f"angio-print: {finding.format()}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("angio-print: interrupted; finished files are complete, nothing half-written was kept", file=sys.stderr)
+        return 130

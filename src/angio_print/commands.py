@@ -1,0 +1,113 @@
+"""One function per sub-command; each returns an exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from angio_print import catalogs
+from angio_print.config import load_project
+from angio_print.findings import UserError, display_path
+from angio_print.languages import UnknownLanguage, get_language
+
+
+def _project(args):
+    return load_project(args.project)
+
+
+def _languages(codes) -> list[str] | None:
+    if not codes:
+        return None
+    try:
+        return [get_language(code).code for code in codes]
+    except UnknownLanguage as error:
+        raise UserError.single("--lang", None, str(error)) from None
+
+
+def extract(args) -> int:
+    project = _project(args)
+    template = catalogs.extract(project)
+    count = sum(1 for m in template if m.id)
+    print(f"wrote {display_path(project.pot_path)}: {count} messages")
+    return 0
+
+
+def init(args) -> int:
+    project = _project(args)
+    lang = _languages([args.lang])[0]
+    path = catalogs.init(project, lang)
+    print(f"created {display_path(path)}")
+    return 0
+
+
+def update(args) -> int:
+    project = _project(args)
+    for report in catalogs.update(project, _languages(args.lang)):
+        print(report)
+    return 0
+
+
+def stats(args) -> int:
+    from angio_print.review import review_status
+
+    project = _project(args)
+    print(f"{'language':<10} {'status':<9} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'%':>6}  words t/f/u")
+    for lang in _languages(args.lang) or catalogs.catalog_languages(project):
+        catalog = catalogs.read_catalog(catalogs.po_path(project, lang))
+        s = catalogs.stats(catalog, lang)
+        status = review_status(project, lang, catalogs.Translations.from_catalog(lang, catalog))
+        print(f"{lang:<10} {status.label:<9} {s.translated:>10} {s.fuzzy:>6} {s.untranslated:>9} "
+              f"{s.percent:>5.1f}%  {s.translated_words}/{s.fuzzy_words}/{s.untranslated_words}")
+    return 0
+
+
+def review(args) -> int:
+    from angio_print.review import mark_draft, mark_reviewed
+
+    project = _project(args)
+    lang = _languages([args.lang])[0]
+    if args.draft:
+        mark_draft(project, lang)
+        print(f"{lang}: set back to draft")
+        return 0
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise UserError.single("--date", None, f"'{args.date}' is not a date: write YYYY-MM-DD") from None
+    if date is None:
+        raise UserError.single("--date", None, "a review needs the date it was done: --date YYYY-MM-DD")
+    mark_reviewed(project, lang, args.reviewer, date)
+    print(f"{lang}: reviewed by {args.reviewer} on {date.isoformat()}")
+    return 0
+
+
+def build(args) -> int:
+    from angio_print.build import BuildOptions, run_build
+
+    project = _project(args)
+    options = BuildOptions(
+        out=args.out,
+        langs=_languages(args.lang),
+        papers=tuple(args.paper) if args.paper else project.default_papers,
+        variants=tuple(args.variant) if args.variant else project.default_variants,
+        clinic=args.clinic,
+        jobs=args.jobs,
+        force=args.force,
+    )
+    return run_build(project, options)
+
+
+def check(args) -> int:
+    from angio_print.report import run_check
+
+    return run_check(_project(args), _languages(args.lang), args.format, args.strict, args.output, args.pdf)
+
+
+def bench(args) -> int:
+    from angio_print.bench import run_benchmark
+
+    return run_benchmark(_project(args), args.out)
+
+
+def _print_err(message: str) -> None:
+    print(message, file=sys.stderr)
