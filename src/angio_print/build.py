@@ -1,0 +1,279 @@
+"""The build: gather and check inputs, decide what is stale, print, then write the index.
+
+Reads like its steps: plan targets, gate languages with errors, skip targets
+whose inputs are unchanged, print the rest in warm workers, write the manifest,
+the contact sheet and the index page.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from angio_print import catalogs
+from angio_print.atomic import write_atomic
+from angio_print.checks import check_catalog, check_source
+from angio_print.config import Project
+from angio_print.content import load_leaflets
+from angio_print.findings import ERROR, UserError, display_path
+from angio_print.fingerprint import InputHasher
+from angio_print.languages import SOURCE_LANGUAGE, get_language
+from angio_print.outputs import write_contact_sheet, write_index
+from angio_print.progress import Progress
+from angio_print.review import review_status
+from angio_print.settings import DEFAULT_NAME, load_clinic
+from angio_print.targets import Target, plan
+from angio_print.worker import STANDARD_PAGES, Job, Result, print_target, warm_up
+
+CACHE_DIR = ".angio-cache"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path
+    langs: list[str] | None
+    papers: tuple[str, ...]
+    variants: tuple[str, ...]
+    clinic: Path | None = None
+    jobs: int | None = None
+    force: bool = False
+    quiet: bool = False
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    exit_code: int
+    printed: int
+    skipped: int
+    failed: int
+    blocked: tuple[str, ...]
+    seconds: float
+
+
+def run_build(project: Project, options: BuildOptions) -> int:
+    return build(project, options).exit_code
+
+
+def build(project: Project, options: BuildOptions) -> BuildSummary:
+    started = time.perf_counter()
+    say = (lambda *a: None) if options.quiet else (lambda *a: print(*a, file=sys.stderr))
+    try:
+        leaflets = load_leaflets(project.leaflet_dir)
+    except UserError as error:
+        raise UserError(error.findings, exit_code=1) from None
+    clinic_path = options.clinic or (project.root / DEFAULT_NAME if (project.root / DEFAULT_NAME).exists() else None)
+    if clinic_path:
+        load_clinic(clinic_path)  # a bad settings file stops the build before anything is printed
+    out = _prepare_output(options.out)
+
+    available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
+    wanted = options.langs or available
+    missing = [lang for lang in wanted if lang not in available]
+    if missing:
+        raise UserError.single("locales", None, f"no catalog for {', '.join(missing)}: create one with `angio-print init LANG`")
+
+    blocked = _blocked_languages(project, leaflets, wanted, options.variants, say)
+    printable = [lang for lang in wanted if lang not in blocked]
+    targets = plan([leaflet.id for leaflet in leaflets], printable, options.papers, options.variants)
+
+    hasher = InputHasher(project, clinic_path)
+    cache = _Cache(out / CACHE_DIR)
+    jobs_to_run: list[tuple[Job, str]] = []
+    results: dict[Target, Result] = {}
+    for target in targets:
+        key = hasher.target_key(target)
+        cached = None if options.force else cache.get(target, key, out)
+        if cached:
+            results[target] = cached
+        else:
+            jobs_to_run.append((Job(project.root, target, out, clinic_path, hasher.stamp()), key))
+    skipped = len(results)
+
+    progress = Progress(len(jobs_to_run), enabled=not options.quiet)
+    keys = dict(jobs_to_run)
+    failures = 0
+    for job, result in _run(jobs_to_run, options.jobs, progress):
+        if result.error:
+            failures += 1
+            (out / job.target.filename).unlink(missing_ok=True)
+            say(f"angio-print: {job.target.filename}: error: {result.error}")
+            continue
+        results[job.target] = result
+        cache.put(job.target, keys[job], result)
+    progress.close()
+
+    languages = _language_records(project, leaflets, printable, hasher, cache)
+    manifest = _manifest(results, languages)
+    write_atomic(out / "manifest.json", (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
+    if jobs_to_run or not (out / "index.html").exists():
+        write_contact_sheet(out, [t for t in sorted(results) if t.variant == "standard"], languages)
+        write_index(project, out, manifest)
+
+    seconds = time.perf_counter() - started
+    printed = len(jobs_to_run) - failures
+    say(f"angio-print: {printed} printed, {skipped} unchanged, {failures} failed, "
+        f"{len(blocked)} language(s) not printed; {seconds:.1f} s → {display_path(out)}")
+    code = 1 if failures or blocked else 0
+    return BuildSummary(code, printed, skipped, failures, tuple(blocked), seconds)
+
+
+def _prepare_output(out: Path) -> Path:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise UserError.single(display_path(out), None, f"cannot write to the output folder: {error.strerror}; "
+                               "choose another with --out") from None
+    now = time.time()
+    for stale in out.glob(".*.tmp"):
+        if now - stale.stat().st_mtime > 600:  # left by a killed worker; a running build's are newer
+            stale.unlink(missing_ok=True)
+    return out
+
+
+def _blocked_languages(project, leaflets, langs, variants, say) -> dict[str, list]:
+    """Languages with errors are not printed; every other language still is."""
+    template = catalogs.build_template(project)
+    blocked: dict[str, list] = {}
+    source_errors = [f for leaflet in leaflets for f in check_source(project, leaflet)]
+    if source_errors:
+        blocked = {lang: source_errors for lang in langs}
+    else:
+        for lang in langs:
+            if lang == SOURCE_LANGUAGE:
+                continue
+            errors = [f for f in check_catalog(project, lang, template) if f.severity == ERROR]
+            if errors:
+                blocked[lang] = errors
+    for lang, errors in blocked.items():
+        say(f"angio-print: {lang}: not printed, {len(errors)} error(s); first: {errors[0].format()}")
+        say(f"angio-print: {lang}: run `angio-print check --lang {lang}` for the full list")
+    return blocked
+
+
+def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or len(jobs) <= 1:
+        for job, _ in jobs:
+            result = _safe_print(job)
+            progress.step(job.target.filename)
+            yield job, result
+        return
+    context = multiprocessing.get_context("fork")
+    # Spread the slowest (CJK, large print) first so workers finish together.
+    ordered = sorted(jobs, key=lambda pair: (pair[0].target.variant != "large", pair[0].target.lang not in ("zh_Hans", "zh_Hant", "ko")))
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
+        futures = {pool.submit(_safe_print, job): job for job, _ in ordered}
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    result = Result(job.target, error="a worker process stopped; run the build again")
+                progress.step(job.target.filename)
+                yield job, result
+        except KeyboardInterrupt:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _safe_print(job: Job) -> Result:
+    try:
+        return print_target(job)
+    except UserError as error:
+        return Result(job.target, error=str(error))
+
+
+class _Cache:
+    """One small JSON record per target: the inputs' key and what was printed."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, target: Target) -> Path:
+        return self.folder / (target.filename + ".json")
+
+    def get(self, target: Target, key: str, out: Path) -> Result | None:
+        try:
+            record = json.loads(self._path(target).read_text())
+        except (OSError, ValueError):
+            return None
+        pdf = out / target.filename
+        if record.get("key") != key or not pdf.exists() or pdf.stat().st_size != record.get("size"):
+            return None
+        return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False))
+
+    def put(self, target: Target, key: str, result: Result) -> None:
+        size = (self.folder.parent / target.filename).stat().st_size
+        record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
+                  "notes_space": result.notes_space}
+        write_atomic(self._path(target), json.dumps(record).encode())
+
+    def get_value(self, name: str, key: str):
+        try:
+            record = json.loads((self.folder / name).read_text())
+        except (OSError, ValueError):
+            return None
+        return record["value"] if record.get("key") == key else None
+
+    def put_value(self, name: str, key: str, value) -> None:
+        write_atomic(self.folder / name, json.dumps({"key": key, "value": value}).encode())
+
+
+def _language_records(project, leaflets, langs, hasher, cache) -> dict[str, dict]:
+    from angio_print.scores import score_leaflet
+
+    records = {}
+    for lang in langs:
+        language = get_language(lang)
+        translations = catalogs.Translations.load(project, lang)
+        status = review_status(project, lang, translations)
+        key = hasher.language_key(lang)
+        readability = cache.get_value(f"readability-{lang}.json", key)
+        if readability is None:
+            score = score_leaflet(leaflets[0], translations, lang).whole
+            name, value = score.headline
+            readability = {"measure": name, "value": value, "note": score.note}
+            cache.put_value(f"readability-{lang}.json", key, readability)
+        records[lang] = {
+            "name": language.own_name,
+            "english_name": language.english_name,
+            "bcp47": language.bcp47,
+            "direction": language.direction,
+            **status.as_dict(),
+            "readability": readability,
+        }
+    return records
+
+
+def _manifest(results: dict[Target, Result], languages: dict[str, dict]) -> dict:
+    artifacts = []
+    for target in sorted(results, key=lambda t: t.filename):
+        result = results[target]
+        artifact = {
+            "path": target.filename,
+            "leaflet": target.leaflet,
+            "lang": target.lang,
+            "paper": target.paper,
+            "variant": target.variant,
+            "pages": result.pages,
+            "sha256": result.sha256,
+            "langs": list(target.langs),
+            "status": languages.get(target.lang, {}).get("status"),
+            "thumbnail": target.thumbnail,
+        }
+        if target.variant == "standard":
+            artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES
+        artifacts.append(artifact)
+    over = sorted({a["lang"] for a in artifacts if a.get("fits_one_sheet") is False})
+    return {"artifacts": artifacts, "languages": languages, "standard_needs_more_than_one_sheet": over}

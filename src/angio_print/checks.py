@@ -1,0 +1,206 @@
+"""Checks a clinic and a translator can trust: completeness and translation quality.
+
+Every problem is a Finding with file, line, language, section, severity and a
+message that says what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from babel.messages.catalog import Catalog
+
+from angio_print import catalogs, markup
+from angio_print.config import Project
+from angio_print.content import Leaflet
+from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
+from angio_print.languages import UnknownLanguage, get_language
+
+# Names that are the same in every language and script.
+FIXED_NAMES = ("SMA", "calponin", "h-caldesmon", "desmin", "HMB45", "melan-A", "NOTCH2")
+
+# How each language may write a unit; the check accepts any of these for the source unit.
+UNIT_FORMS = {
+    "cm": ("cm", "см", "厘米", "公分", "센티미터", "سم", "سانتی‌متر", "سانتیمتر", "سینٹی میٹر", "सेमी", "सेंटीमीटर", "ਸੈਂਟੀਮੀਟਰ", "ਸੈ.ਮੀ."),
+    "mm": ("mm", "мм", "毫米", "밀리미터", "مم", "میلی‌متر", "ملی میٹر", "मिमी", "ਮਿ.ਮੀ."),
+    "mg": ("mg", "мг", "毫克", "밀리그램", "ملغ", "میلی‌گرم", "ملی گرام", "मिग्रा", "ਮਿ.ਗ੍ਰਾ."),
+    "%": ("%", "٪", "％"),
+}
+_UNIT = re.compile(r"(?<=\d)\s?(cm|mm|mg|%)(?![A-Za-z])")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९੦੧੨੩੪੫੬੭੮੯０１２３４５６７８９",
+                        "0123456789" * 5)
+_URL = re.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+_END_MARKS = {".": ".", "。": ".", "．": ".", "।": ".", "۔": ".", "?": "?", "？": "?", "؟": "?",
+              "!": "!", "！": "!", ":": ":", "：": ":"}
+_TRAILING = "\"'”’»)]） \u00a0"
+
+
+def _section_of(context: str | None) -> str | None:
+    if not context:
+        return None
+    parts = context.split("/")
+    return parts[1] if len(parts) > 1 and parts[0] != "ui" else parts[0]
+
+
+@dataclass(frozen=True)
+class Termbase:
+    terms: dict[str, tuple[str, ...]]
+    path: str
+
+    @classmethod
+    def load(cls, project: Project, lang: str) -> "Termbase":
+        path = project.locales_dir / lang / "termbase.yaml"
+        if not path.exists():
+            return cls({}, display_path(path))
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise UserError.single(display_path(path), mark.line + 1 if mark else None,
+                                   f"termbase YAML error: {getattr(error, 'problem', error)}") from None
+        if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+            raise UserError.single(display_path(path), None, "termbase must map each English term to a list of forms")
+        return cls({str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()}, display_path(path))
+
+    def misses(self, source: str, translation: str) -> list[str]:
+        text = translation.lower()
+        wanted = []
+        for term, forms in self.terms.items():
+            if re.search(rf"\b{re.escape(term)}", source, re.IGNORECASE) and not any(f in text for f in forms):
+                wanted.append(f"'{term}' → {' / '.join(forms)}")
+        return wanted
+
+
+def _numbers(text: str) -> Counter:
+    text = text.translate(_DIGITS)
+    return Counter(n.replace(",", ".") for n in _NUMBER.findall(text))
+
+
+def _end_mark(text: str) -> str:
+    stripped = markup.plain_text(text).rstrip(_TRAILING)
+    return _END_MARKS.get(stripped[-1:], "") if stripped else ""
+
+
+def check_message(source: str, translation: str, lang: str, termbase: Termbase | None = None) -> list[tuple[str, str, str]]:
+    """(severity, check, message) for one translated message."""
+    found: list[tuple[str, str, str]] = []
+    language = get_language(lang)
+
+    wanted, got = Counter(catalogs.PLACEHOLDER.findall(source)), Counter(catalogs.PLACEHOLDER.findall(translation))
+    if wanted != got:
+        missing = ", ".join(sorted((wanted - got).elements())) or "none"
+        extra = ", ".join(sorted((got - wanted).elements())) or "none"
+        found.append((ERROR, "placeholders", f"placeholders differ from the source (missing: {missing}; unknown: {extra}): copy them exactly, e.g. {{date}}"))
+
+    foreign = markup.foreign_tags(translation)
+    if foreign:
+        found.append((ERROR, "markup", f"markup {', '.join(foreign)} is not allowed (only <strong> and <em>): remove it"))
+    try:
+        markup.parse(translation)
+        if markup.tag_sequence(source) != markup.tag_sequence(translation):
+            found.append((ERROR, "markup", f"inline markup differs from the source ({' '.join(markup.tag_sequence(source)) or 'none'}): keep the same tags around the matching words"))
+    except markup.MarkupError as error:
+        found.append((ERROR, "markup", f"broken markup: {error}"))
+
+    source_numbers, translated_numbers = _numbers(markup.plain_text(source)), _numbers(markup.plain_text(translation))
+    if source_numbers != translated_numbers:
+        found.append((ERROR, "numbers", f"numbers differ: source has {sorted(source_numbers.elements()) or 'none'}, translation has {sorted(translated_numbers.elements()) or 'none'}: medical numbers must be exact"))
+    for unit in _UNIT.findall(source):
+        if not any(form in translation for form in UNIT_FORMS[unit]):
+            found.append((ERROR, "units", f"the unit '{unit}' is missing: write it as in the source ({unit})"))
+
+    for name in FIXED_NAMES:
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source) and name not in translation:
+            found.append((ERROR, "names", f"'{name}' is a marker or gene name: keep it exactly as '{name}'"))
+
+    for pattern, what in ((_URL, "web address"), (_EMAIL, "e-mail address"), (_PHONE, "phone number")):
+        for item in pattern.findall(source):
+            if item not in translation:
+                found.append((ERROR, "identifiers", f"the {what} '{item}' must appear unchanged"))
+
+    if termbase:
+        for miss in termbase.misses(source, translation):
+            found.append((ERROR, "terms", f"use the approved term {miss} (see {termbase.path})"))
+
+    letters = re.sub(r"[\W\d_]", "", markup.plain_text(source))
+    if translation.strip() == source.strip() and len(letters) > 3 and not letters.isupper():
+        found.append((WARNING, "identical", "translation is identical to the English source: translate it"))
+    ratio = len(markup.plain_text(translation)) / max(len(markup.plain_text(source)), 1)
+    low, high = (0.15, 1.0) if language.cjk else (0.45, 2.2)
+    if len(source) > 20 and not low <= ratio <= high:
+        found.append((WARNING, "length", f"translation is {ratio:.1f}× the source length: check nothing is missing or added (a layout risk too)"))
+    if _end_mark(source) != _end_mark(translation):
+        found.append((WARNING, "punctuation", f"sentence ends with '{_end_mark(translation) or 'nothing'}' where the source ends with '{_end_mark(source) or 'nothing'}'"))
+    return found
+
+
+def check_catalog(project: Project, lang: str, template: Catalog) -> list[Finding]:
+    """Header, freshness, completeness and quality of one language's catalog."""
+    path = catalogs.po_path(project, lang)
+    shown = display_path(path)
+    try:
+        catalog = catalogs.read_catalog(path)
+    except UserError as error:
+        return [Finding(f.path, f.line, f.message, ERROR, lang, None, "syntax") for f in error.findings]
+    findings: list[Finding] = []
+
+    def add(line, message, severity=ERROR, context=None, check="catalog"):
+        findings.append(Finding(shown, line, message, severity, lang, _section_of(context), check))
+
+    header = catalogs.raw_header(path)
+    declared = re.search(r"^Language:\s*(\S*)", header, re.MULTILINE)
+    try:
+        declared_code = get_language(declared.group(1)).code if declared and declared.group(1) else None
+    except UnknownLanguage:
+        declared_code = None
+    if declared_code != lang:
+        add(1, f"header 'Language: {declared.group(1) if declared else ''}' does not match the folder '{lang}': set it to {lang}")
+    if "Plural-Forms:" not in header:
+        add(1, "header has no Plural-Forms line: run `angio-print update` to restore the header")
+    if not re.search(r"charset=utf-8", header, re.IGNORECASE):
+        add(1, "header charset is not UTF-8: save the catalog as UTF-8 and set charset=UTF-8")
+
+    expected = {(m.context, m.id) for m in template if m.id}
+    present = {(m.context, m.id) for m in catalog if m.id}
+    stale = len(expected - present) + len(present - expected)
+    if stale:
+        add(None, f"catalog is out of date with the template ({len(expected - present)} new or changed, "
+                  f"{len(present - expected)} removed): run `angio-print update`", check="up-to-date")
+
+    termbase = Termbase.load(project, lang)
+    for message in catalog:
+        if not message.id:
+            continue
+        if not message.string:
+            add(message.lineno, f"{message.context}: not translated yet", context=message.context, check="complete")
+            continue
+        if message.fuzzy:
+            add(message.lineno, f"{message.context}: fuzzy (the English changed): check the translation and remove the fuzzy flag",
+                context=message.context, check="complete")
+            continue
+        for severity, check, text in check_message(message.id, message.string, lang, termbase):
+            add(message.lineno, f"{message.context}: {text}", severity, message.context, check)
+    return findings
+
+
+def check_source(project: Project, leaflet: Leaflet) -> list[Finding]:
+    """Every required section is present and non-empty."""
+    findings = []
+    shown = display_path(leaflet.path)
+    present = {s.id: s for s in leaflet.sections}
+    for required in project.required_sections.get(leaflet.id, ()):
+        section = present.get(required)
+        if section is None:
+            findings.append(Finding(shown, None, f"required section '{required}' is missing: add it (see angio-print.toml)",
+                                    ERROR, "en", required, "required-section"))
+        elif not section.blocks or not any(True for _ in list(section.messages())[1:]):
+            findings.append(Finding(shown, section.line, f"required section '{required}' is empty: write its text",
+                                    ERROR, "en", required, "required-section"))
+    return findings

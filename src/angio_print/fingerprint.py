@@ -1,0 +1,97 @@
+"""Keys for incremental builds: a hash of everything a target is made from."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+
+from angio_print import __version__
+from angio_print.catalogs import po_path
+from angio_print.config import CONFIG_NAME, Project
+from angio_print.languages import get_language
+from angio_print.review import review_path
+from angio_print.targets import Target
+
+PACKAGES = ("weasyprint", "pydyf", "jinja2", "babel", "pyphen", "segno", "tinycss2", "cssselect2")
+
+
+class InputHasher:
+    def __init__(self, project: Project, clinic: Path | None):
+        self.project = project
+        self.clinic = clinic
+        self._files: dict[Path, str] = {}
+
+    def file(self, path: Path) -> str:
+        if path not in self._files:
+            try:
+                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                self._files[path] = "absent"
+        return self._files[path]
+
+    @cached_property
+    def common(self) -> str:
+        """Inputs shared by every target: templates, styles, settings, versions."""
+        project = self.project
+        files = sorted(project.templates_dir.rglob("*")) + sorted(project.leaflet_dir.glob("*.yaml"))
+        files.append(project.root / CONFIG_NAME)
+        if self.clinic:
+            files.append(self.clinic)
+            from angio_print.settings import load_clinic
+
+            logo = load_clinic(self.clinic).logo
+            if logo:
+                files.append(logo)
+        parts = [f"{p.relative_to(project.root) if p.is_relative_to(project.root) else p}:{self.file(p)}"
+                 for p in files if p.is_file() or not p.exists()]
+        parts += [f"{name}=={_version(name)}" for name in PACKAGES]
+        parts.append(f"angio-print=={__version__}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    @cached_property
+    def _font_files(self) -> dict[str, list[str]]:
+        """Font family → files, from fontconfig: a font package update rebuilds."""
+        try:
+            listing = subprocess.run(["fc-list", "--format", "%{family[0]}|%{file}\n"],
+                                     capture_output=True, text=True, check=False).stdout
+        except OSError:
+            return {}
+        families: dict[str, list[str]] = {}
+        for line in listing.splitlines():
+            family, _, path = line.partition("|")
+            families.setdefault(family, []).append(path)
+        return families
+
+    def fonts(self, lang: str) -> str:
+        parts = []
+        for family in get_language(lang).font_families:
+            for path in sorted(self._font_files.get(family, [])):
+                stat = Path(path).stat()
+                parts.append(f"{path}:{stat.st_size}:{int(stat.st_mtime)}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def language_key(self, lang: str) -> str:
+        return hashlib.sha256("\n".join([
+            self.common, self.file(po_path(self.project, lang)), self.file(review_path(self.project, lang)),
+        ]).encode()).hexdigest()
+
+    def target_key(self, target: Target) -> str:
+        parts = [self.common, repr(target)]
+        for lang in target.langs:
+            parts += [self.language_key(lang), self.fonts(lang)]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def stamp(self) -> tuple:
+        """Changes when any input changes: keeps a worker's in-memory caches honest."""
+        locales = sorted(p for p in self.project.locales_dir.rglob("*") if p.is_file())
+        return (self.common, hashlib.sha256("".join(self.file(p) for p in locales).encode()).hexdigest())
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"

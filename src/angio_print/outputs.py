@@ -1,0 +1,58 @@
+"""What staff look at besides the PDFs: a contact sheet and an index page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import jinja2
+from PIL import Image, ImageDraw, ImageFont
+
+from angio_print.atomic import write_atomic
+from angio_print.config import Project
+from angio_print.targets import Target
+
+CONTACT_SHEET = "contact-sheet.png"
+_LABEL_FONT = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
+
+
+def write_contact_sheet(out: Path, targets: list[Target], languages: dict) -> None:
+    """All first pages of the standard leaflets in one image, one paper size."""
+    if not targets:
+        return
+    paper = "a4" if any(t.paper == "a4" for t in targets) else targets[0].paper
+    chosen = [t for t in targets if t.paper == paper and (out / t.thumbnail).exists()]
+    if not chosen:
+        return
+    tiles = [Image.open(out / t.thumbnail).convert("RGB") for t in chosen]
+    width = max(tile.width for tile in tiles)
+    height = max(tile.height for tile in tiles)
+    columns = min(6, len(tiles))
+    rows = -(-len(tiles) // columns)
+    label_height = 26
+    sheet = Image.new("RGB", (columns * (width + 12) + 12, rows * (height + label_height + 12) + 12), "white")
+    draw = ImageDraw.Draw(sheet)
+    try:
+        font = ImageFont.truetype(_LABEL_FONT, 16)
+    except OSError:
+        font = ImageFont.load_default()
+    for index, (target, tile) in enumerate(zip(chosen, tiles)):
+        x = 12 + (index % columns) * (width + 12)
+        y = 12 + (index // columns) * (height + label_height + 12)
+        sheet.paste(tile, (x, y + label_height))
+        draw.rectangle([x - 1, y + label_height - 1, x + tile.width, y + label_height + tile.height], outline="#888")
+        status = languages.get(target.lang, {}).get("status", "")
+        draw.text((x, y + 2), f"{target.lang}  {languages.get(target.lang, {}).get('english_name', '')}  ({status})",
+                  fill="black", font=font)
+    buffer = io.BytesIO()
+    sheet.save(buffer, "PNG", optimize=False)
+    write_atomic(out / CONTACT_SHEET, buffer.getvalue())
+
+
+def write_index(project: Project, out: Path, manifest: dict) -> None:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(project.templates_dir / "site"), autoescape=True)
+    html = environment.get_template("index.html").render(
+        artifacts=manifest["artifacts"], languages=manifest["languages"], contact_sheet=CONTACT_SHEET
+        if (out / CONTACT_SHEET).exists() else None,
+    )
+    write_atomic(out / "index.html", html.encode("utf-8"))

@@ -1,0 +1,110 @@
+"""Printing HTML to PDF with WeasyPrint: safe fetching, tags, glyph checks.
+
+WeasyPrint is pinned (pyproject.toml) because of `_tag_passage_languages`,
+the one place that reaches into its internals; tests/test_pdf.py fails if an
+upgrade breaks it.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pydyf
+import weasyprint
+from weasyprint.pdf import tags as _weasyprint_tags
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RefusedURL(ValueError):
+    pass
+
+
+class AssetFetcher(URLFetcher):
+    """Serves only local files whose real path lies inside the allowed places."""
+
+    def __init__(self, allowed: tuple[Path, ...]):
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+        self.allowed = tuple(p.resolve() for p in allowed)
+        self.refused: list[str] = []
+
+    def permits(self, path: Path) -> bool:
+        real = path.resolve()
+        return any(real == root or (root.is_dir() and real.is_relative_to(root)) for root in self.allowed)
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)) if parts.scheme == "file" and parts.netloc in ("", "localhost") else None
+        if path is None or not self.permits(path) or not path.is_file():
+            self.refused.append(url)
+            raise RefusedURL(f"refused to fetch {url}: only the project's own assets may be used")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+
+
+_original_build_box_tree = _weasyprint_tags._build_box_tree
+
+
+def _tag_passage_languages(box, parent, pdf, *args):
+    """Give each structure element made for an HTML element with `lang` its own /Lang."""
+    real = getattr(box, "_box", box)
+    element = getattr(real, "element", None)
+    lang = None
+    if element is not None and getattr(real, "element_tag", None) not in ("html", "body"):
+        lang = element.get("lang")
+    for struct in _original_build_box_tree(box, parent, pdf, *args):
+        if lang and lang != "und" and isinstance(struct, pydyf.Dictionary) and "Lang" not in struct:
+            struct["Lang"] = pydyf.String(lang)
+        yield struct
+
+
+_weasyprint_tags._build_box_tree = _tag_passage_languages
+
+
+@dataclass
+class _Capture(logging.Handler):
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+    def __post_init__(self):
+        logging.Handler.__init__(self, logging.WARNING)
+
+    def emit(self, record):
+        self.records.append(record)
+
+    __hash__ = object.__hash__
+
+
+@dataclass(frozen=True)
+class Printed:
+    pdf: bytes
+    pages: int
+    missing_glyphs: tuple[str, ...]
+    warnings: tuple[str, ...]
+    refused_urls: tuple[str, ...]
+
+
+def print_pdf(html: str, assets_dir: Path, allowed: tuple[Path, ...] = ()) -> Printed:
+    fetcher = AssetFetcher((assets_dir, *allowed))
+    capture = _Capture()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(capture)
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=assets_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+        ).render()
+        data = document.write_pdf(pdf_variant=PDF_VARIANT)
+    finally:
+        logger.removeHandler(capture)
+    missing = []
+    warnings = []
+    for record in capture.records:
+        if record.msg.startswith(".notdef glyph") and record.args:
+            missing.append(record.args[0])
+        else:
+            warnings.append(record.getMessage())
+    return Printed(data, len(document.pages), tuple(dict.fromkeys(missing)), tuple(warnings), tuple(fetcher.refused))

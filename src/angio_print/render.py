@@ -1,0 +1,143 @@
+"""Leaflet HTML from the source, a language's translations and a template.
+
+Content is translated here, in Python, and reaches the template as already
+safe markup: a translation is parsed with the allowlisted inline markup and
+everything else in it is escaped text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import babel.dates
+import jinja2
+from markupsafe import Markup, escape
+
+from angio_print import markup
+from angio_print.catalogs import PLACEHOLDER, Translations
+from angio_print.config import Project
+from angio_print.content import Glossary, ItemList, Leaflet, Message, Paragraph
+from angio_print.languages import Language
+from angio_print.review import ReviewStatus
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+@dataclass(frozen=True)
+class BlockView:
+    kind: str
+    html: Markup | None = None
+    items: tuple[Markup, ...] = ()
+    terms: tuple[tuple[Markup, Markup], ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    heading: Markup
+    blocks: tuple[BlockView, ...]
+
+
+@dataclass
+class LanguageView:
+    """Everything a template needs to print one language of one leaflet."""
+
+    leaflet: Leaflet
+    language: Language
+    translations: Translations
+    status: ReviewStatus
+    prefix: str = ""
+    english: "LanguageView | None" = None
+    untranslated: list[str] = field(default_factory=list)
+
+    def text(self, message: Message) -> Markup:
+        return markup.render(self._translated(message.context, message.text))
+
+    def _translated(self, context: str | None, source: str) -> str:
+        if not self.translations.has(context, source) and self.language.code != "en":
+            self.untranslated.append(context or source)
+        return self.translations.get(context, source)
+
+    def pgettext(self, context: str, source: str, **values) -> Markup:
+        text = self._translated(context, source)
+        if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(source)):
+            text = source  # a broken translation never drops or invents a value
+        html = str(markup.render(text))
+        if values:
+            html = PLACEHOLDER.sub(lambda m: str(escape(values.get(m.group(0)[1:-1], m.group(0)))), html)
+        return Markup(html)
+
+    def format_date(self, date) -> str:
+        return babel.dates.format_date(date, format="long", locale=self.language.locale)
+
+    @cached_property
+    def title(self) -> Markup:
+        return self.text(self.leaflet.title)
+
+    @cached_property
+    def subtitle(self) -> Markup | None:
+        return self.text(self.leaflet.subtitle) if self.leaflet.subtitle else None
+
+    @cached_property
+    def sections(self) -> list[SectionView]:
+        return [
+            SectionView(section.id, self.text(section.heading), tuple(self._block(b) for b in section.blocks))
+            for section in self.leaflet.sections
+        ]
+
+    def _block(self, block) -> BlockView:
+        if isinstance(block, Paragraph):
+            return BlockView("paragraph", html=self.text(block.text))
+        if isinstance(block, ItemList):
+            return BlockView("list", items=tuple(self.text(item) for item in block.items))
+        assert isinstance(block, Glossary)
+        return BlockView("glossary", terms=tuple((self.text(t.term), self.text(t.definition)) for t in block.terms))
+
+
+def _css_string(value) -> Markup:
+    text = str(value.unescape() if isinstance(value, Markup) else value)
+    text = re.sub(r"<[^>]+>", "", text)
+    return Markup('"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"')
+
+
+def _page_counter_css(label: Markup) -> Markup:
+    """'Page {page} of {pages}' as a CSS content value with page counters."""
+    text = label.unescape() if isinstance(label, Markup) else str(label)
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", text):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(str(_css_string(piece)))
+    return Markup(" ".join(parts))
+
+
+class Renderer:
+    def __init__(self, project: Project):
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(project.templates_dir),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.environment.filters["css_string"] = _css_string
+        self.environment.filters["page_counter_css"] = _page_counter_css
+
+    def render(self, leaflet: Leaflet, views: list[LanguageView], *, variant: str, paper: str,
+               clinic=None, notes_space: bool = True) -> str:
+        template = self.environment.get_template("leaflet.html")
+        return template.render(
+            leaflet=leaflet,
+            views=views,
+            variant=variant,
+            paper=paper,
+            page_size=PAPER_SIZES[paper],
+            scale_line=1.15 if variant == "large" else 1.0,
+            clinic=clinic,
+            notes_space=notes_space,
+        )

@@ -1,0 +1,92 @@
+"""Review status of each translation, kept beside its catalog in review.json.
+
+A language is "reviewed" only while its translations are exactly the ones the
+reviewer signed off: the file stores a fingerprint of them, so any later
+change to a translation puts the language back to draft by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from angio_print import catalogs
+from angio_print.atomic import write_atomic
+from angio_print.config import Project
+from angio_print.findings import UserError, display_path
+from angio_print.languages import SOURCE_LANGUAGE
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    lang: str
+    reviewer: str | None = None
+    date: dt.date | None = None
+    changed_since_review: bool = False
+    source: bool = False
+
+    @property
+    def is_draft(self) -> bool:
+        return not self.source and self.reviewer is None
+
+    @property
+    def label(self) -> str:
+        return "source" if self.source else "draft" if self.is_draft else "reviewed"
+
+    def as_dict(self) -> dict:
+        return {
+            "status": self.label,
+            "reviewer": self.reviewer,
+            "date": self.date.isoformat() if self.date else None,
+            "changed_since_review": self.changed_since_review,
+        }
+
+
+def review_path(project: Project, lang: str) -> Path:
+    return project.locales_dir / lang / "review.json"
+
+
+def review_status(project: Project, lang: str, translations: "catalogs.Translations") -> ReviewStatus:
+    if lang == SOURCE_LANGUAGE:
+        return ReviewStatus(lang, source=True)
+    path = review_path(project, lang)
+    if not path.exists():
+        return ReviewStatus(lang)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        reviewer, date, fingerprint = record["reviewer"], dt.date.fromisoformat(record["date"]), record["fingerprint"]
+    except (ValueError, KeyError, TypeError):
+        raise UserError.single(
+            display_path(path), None,
+            "review record is not valid: set it again with `angio-print review LANG --reviewer NAME --date YYYY-MM-DD`",
+        ) from None
+    if fingerprint != translations.fingerprint():
+        return ReviewStatus(lang, changed_since_review=True)
+    return ReviewStatus(lang, reviewer, date)
+
+
+def mark_reviewed(project: Project, lang: str, reviewer: str, date: dt.date) -> None:
+    if lang == SOURCE_LANGUAGE:
+        raise UserError.single("review", None, "English is the source text; only translations are reviewed")
+    if not reviewer.strip():
+        raise UserError.single("--reviewer", None, "a review needs the reviewer's name")
+    catalog = catalogs.read_catalog(catalogs.po_path(project, lang))
+    counts = catalogs.stats(catalog, lang)
+    if counts.fuzzy or counts.untranslated:
+        raise UserError.single(
+            display_path(catalogs.po_path(project, lang)), None,
+            f"{counts.fuzzy + counts.untranslated} messages are fuzzy or untranslated: "
+            "finish the translation before it is marked reviewed",
+        )
+    record = {
+        "reviewer": reviewer.strip(),
+        "date": date.isoformat(),
+        "fingerprint": catalogs.Translations.from_catalog(lang, catalog).fingerprint(),
+    }
+    write_atomic(review_path(project, lang), (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+
+
+def mark_draft(project: Project, lang: str) -> None:
+    review_path(project, lang).unlink(missing_ok=True)

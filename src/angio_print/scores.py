@@ -1,0 +1,48 @@
+"""Readability of a leaflet, per section and as a whole, in one language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from angio_print import markup, readability
+from angio_print.catalogs import Translations
+from angio_print.content import Leaflet, Section
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    section: str
+    score: readability.Score
+    hardest: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LeafletScore:
+    lang: str
+    whole: readability.Score
+    sections: tuple[SectionScore, ...]
+
+
+def _body(section: Section, translations: Translations) -> str:
+    """The running text of a section: headings and glossary terms are not sentences."""
+    parts = []
+    for message in list(section.messages())[1:]:
+        if message.context.endswith("/term"):
+            continue
+        text = markup.plain_text(translations.get(message.context, message.text)).strip()
+        if text and not readability.split_sentences(text[-1:] + " ") and text[-1].isalnum():
+            text += "."  # a list item without a full stop is still one sentence
+        parts.append(text)
+    return " ".join(parts)
+
+
+def score_leaflet(leaflet: Leaflet, translations: Translations, lang: str, hardest: int = 2) -> LeafletScore:
+    sections = []
+    texts = []
+    for section in leaflet.sections:
+        text = _body(section, translations)
+        texts.append(text)
+        sentences = sorted(readability.split_sentences(text),
+                           key=lambda s: -readability.sentence_difficulty(s, lang))
+        sections.append(SectionScore(section.id, readability.score(text, lang), tuple(sentences[:hardest])))
+    return LeafletScore(lang, readability.score(" ".join(texts), lang), tuple(sections))

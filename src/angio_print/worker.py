@@ -1,0 +1,131 @@
+"""Printing one target: run in a warm worker process, or inline with --jobs 1."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from angio_print.atomic import write_atomic
+from angio_print.catalogs import Translations
+from angio_print.config import load_project
+from angio_print.content import load_leaflet
+from angio_print.languages import SOURCE_LANGUAGE, get_language
+from angio_print.pdf import print_pdf
+from angio_print.render import LanguageView, Renderer
+from angio_print.review import review_status
+from angio_print.settings import load_clinic
+from angio_print.targets import Target
+
+STANDARD_PAGES = 2  # one sheet, two sides
+
+
+@dataclass(frozen=True)
+class Job:
+    root: Path
+    target: Target
+    out: Path
+    clinic: Path | None
+    stamp: tuple  # changes whenever an input file changes, so caches below stay right
+
+
+@dataclass(frozen=True)
+class Result:
+    target: Target
+    pages: int = 0
+    sha256: str = ""
+    missing_glyphs: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+    notes_space: bool = False
+
+
+@lru_cache(maxsize=8)
+def _project(root: Path, stamp):
+    return load_project(root)
+
+
+@lru_cache(maxsize=8)
+def _leaflet(path: Path, stamp):
+    return load_leaflet(path)
+
+
+@lru_cache(maxsize=64)
+def _translations(root: Path, lang: str, stamp):
+    return Translations.load(_project(root, stamp), lang)
+
+
+@lru_cache(maxsize=4)
+def _renderer(root: Path, stamp):
+    return Renderer(_project(root, stamp))
+
+
+@lru_cache(maxsize=4)
+def _clinic(path: Path | None, stamp):
+    return load_clinic(path) if path else None
+
+
+def _view(job: Job, leaflet, lang: str, prefix: str = "") -> LanguageView:
+    project = _project(job.root, job.stamp)
+    translations = _translations(job.root, lang, job.stamp)
+    view = LanguageView(leaflet, get_language(lang), translations, review_status(project, lang, translations), prefix)
+    if lang != SOURCE_LANGUAGE:
+        english = _translations(job.root, SOURCE_LANGUAGE, job.stamp)
+        view.english = LanguageView(leaflet, get_language(SOURCE_LANGUAGE), english,
+                                    review_status(project, SOURCE_LANGUAGE, english))
+    return view
+
+
+def print_target(job: Job) -> Result:
+    target = job.target
+    project = _project(job.root, job.stamp)
+    leaflet = _leaflet(project.leaflet_dir / f"{target.leaflet}.yaml", job.stamp)
+    clinic = _clinic(job.clinic, job.stamp)
+    views = [_view(job, leaflet, lang, prefix=f"{lang}-") for lang in target.langs]
+    allowed = (clinic.logo,) if clinic and clinic.logo else ()
+    renderer = _renderer(job.root, job.stamp)
+
+    def attempt(notes_space: bool):
+        html = renderer.render(leaflet, views, variant=target.variant, paper=target.paper,
+                               clinic=clinic, notes_space=notes_space)
+        return print_pdf(html, project.assets_dir, allowed)
+
+    notes_space = True
+    printed = attempt(notes_space)
+    if target.variant == "standard" and printed.pages > STANDARD_PAGES:
+        # The notes space is added only where the layout allows it.
+        without = attempt(False)
+        if without.pages < printed.pages:
+            printed, notes_space = without, False
+    if printed.missing_glyphs:
+        fonts = ", ".join(get_language(target.lang).font_families)
+        chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in printed.missing_glyphs)
+        return Result(target, printed.pages, missing_glyphs=printed.missing_glyphs,
+                      error=f"missing glyphs in {target.lang}: {chars}; the fonts {fonts} do not have them. "
+                            "Install the font for this script (see README) or fix the character")
+    path = job.out / target.filename
+    write_atomic(path, printed.pdf)
+    _thumbnail(path, job.out / target.thumbnail)
+    return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
+                  warnings=printed.warnings, notes_space=notes_space)
+
+
+def _thumbnail(pdf: Path, png: Path) -> None:
+    """First page as a small PNG for the index page and the contact sheet."""
+    if shutil.which("pdftoppm") is None:
+        return
+    png.parent.mkdir(parents=True, exist_ok=True)
+    stem = png.with_name(f".{png.stem}.tmp")
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "360", str(pdf), str(stem)],
+                   check=False, capture_output=True)
+    produced = stem.with_suffix(".tmp.png") if stem.with_suffix(".tmp.png").exists() else Path(str(stem) + ".png")
+    if produced.exists():
+        produced.replace(png)
+
+
+def warm_up() -> None:
+    """Import the heavy libraries once per worker process."""
+    import weasyprint  # noqa: F401
