@@ -1,0 +1,164 @@
+"""`angio-print check`: gather every finding and readability figure, then report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from angio_print import catalogs
+from angio_print.checks import check_catalog, check_source
+from angio_print.config import Project
+from angio_print.content import load_leaflets
+from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
+from angio_print.languages import SOURCE_LANGUAGE, get_language
+from angio_print.review import review_status
+from angio_print.scores import LeafletScore, score_leaflet
+
+
+@dataclass
+class LanguageReport:
+    lang: str
+    name: str
+    status: str
+    percent: float
+    score: LeafletScore
+
+
+@dataclass
+class CheckReport:
+    languages: list[LanguageReport]
+    findings: list[Finding]
+
+    def errors(self, strict: bool) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR or (strict and f.severity == WARNING))
+
+
+def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = None) -> CheckReport:
+    try:
+        leaflets = load_leaflets(project.leaflet_dir)
+    except UserError as error:
+        return CheckReport([], error.findings)
+    leaflet = leaflets[0]
+    findings: list[Finding] = [f for item in leaflets for f in check_source(project, item)]
+    template = catalogs.build_template(project)
+    languages = []
+    for lang in langs or [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]:
+        if lang == SOURCE_LANGUAGE:
+            translations, percent = catalogs.Translations(lang, {}), 100.0
+        else:
+            if not catalogs.po_path(project, lang).exists():
+                findings.append(Finding("locales", None, f"no catalog for {lang}: run `angio-print init {lang}`", ERROR, lang))
+                continue
+            lang_findings = check_catalog(project, lang, template)
+            findings += lang_findings
+            if any(f.check == "syntax" for f in lang_findings):
+                continue
+            catalog = catalogs.read_catalog(catalogs.po_path(project, lang))
+            translations = catalogs.Translations.from_catalog(lang, catalog)
+            percent = catalogs.stats(catalog, lang).percent
+        score = score_leaflet(leaflet, translations, lang, project.readability.hardest_sentences)
+        status = review_status(project, lang, translations)
+        languages.append(LanguageReport(lang, get_language(lang).own_name, status.label, percent, score))
+        if lang == SOURCE_LANGUAGE:
+            findings += _readability_goals(project, leaflet, score)
+        if pdf_dir:
+            findings += _read_back(pdf_dir, leaflet, lang, translations)
+    return CheckReport(languages, findings)
+
+
+def _readability_goals(project: Project, leaflet, score: LeafletScore) -> list[Finding]:
+    goals = project.readability
+    shown = display_path(leaflet.path)
+    found = []
+    whole = score.whole.figures["fk_grade"]
+    if whole > goals.leaflet_grade:
+        found.append(Finding(shown, None, f"whole leaflet reads at Flesch-Kincaid grade {whole}, above the goal of "
+                             f"{goals.leaflet_grade}: use shorter sentences and everyday words", ERROR, "en", None, "readability"))
+    for section in score.sections:
+        grade = section.score.figures["fk_grade"]
+        if grade > goals.section_grade:
+            line = leaflet.section(section.section).line
+            hardest = " / ".join(section.hardest)
+            found.append(Finding(shown, line, f"section reads at grade {grade}, above {goals.section_grade}; hardest: {hardest}",
+                                 ERROR, "en", section.section, "readability"))
+    return found
+
+
+def _read_back(pdf_dir: Path, leaflet, lang: str, translations) -> list[Finding]:
+    from pypdf import PdfReader
+
+    found = []
+    for pdf in sorted(pdf_dir.glob(f"{leaflet.id}-{lang}-*.pdf")):
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
+        for section in leaflet.sections:
+            heading = " ".join(translations.get(section.heading.context, section.heading.text).split())
+            if heading.replace("-", "") not in text.replace("-", ""):
+                found.append(Finding(display_path(pdf), None, f"heading '{heading}' not found in the PDF: rebuild it",
+                                     ERROR, lang, section.section, "read-back"))
+    return found
+
+
+def run_check(project: Project, langs, output_format: str, strict: bool, output: Path | None, pdf_dir: Path | None) -> int:
+    report = gather(project, langs, pdf_dir)
+    text = {"text": format_text, "json": format_json, "html": format_html}[output_format](report, project)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote {display_path(output)}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 1 if report.errors(strict) else 0
+
+
+def _headline(score) -> str:
+    name, value = score.headline
+    return f"{name.replace('_', ' ')} {value}"
+
+
+def format_text(report: CheckReport, project: Project) -> str:
+    lines = [f"{'language':<9} {'status':<9} {'translated':>10}  readability (whole leaflet)"]
+    for item in report.languages:
+        lines.append(f"{item.lang:<9} {item.status:<9} {item.percent:>9.1f}%  {_headline(item.score.whole)}")
+    errors = sum(1 for f in report.findings if f.severity == ERROR)
+    warnings = len(report.findings) - errors
+    lines.append("")
+    for finding in sorted(report.findings, key=lambda f: (f.lang or "", f.path, f.line or 0)):
+        lines.append(finding.format())
+    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    return "\n".join(lines) + "\n"
+
+
+def _as_json(report: CheckReport) -> dict:
+    return {
+        "languages": [
+            {
+                "lang": item.lang,
+                "name": item.name,
+                "status": item.status,
+                "translated_percent": round(item.percent, 1),
+                "readability": {
+                    "whole": item.score.whole.figures,
+                    "note": item.score.whole.note,
+                    "sections": {
+                        s.section: {"figures": s.score.figures, "hardest": list(s.hardest)} for s in item.score.sections
+                    },
+                },
+            }
+            for item in report.languages
+        ],
+        "findings": [f.as_dict() for f in report.findings],
+    }
+
+
+def format_json(report: CheckReport, project: Project) -> str:
+    return json.dumps(_as_json(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def format_html(report: CheckReport, project: Project) -> str:
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(project.templates_dir / "site"), autoescape=True)
+    data = _as_json(report)
+    sections = [s.section for s in report.languages[0].score.sections] if report.languages else []
+    return environment.get_template("report.html").render(data=data, sections=sections)
