@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from angio_print.build import BuildOptions, build
+from angio_print.config import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def project():
+    return load_project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, project):
+    """Real PDFs of English and French in every paper and variant."""
+    out = tmp_path_factory.mktemp("dist")
+    summary = build(project, BuildOptions(out=out, langs=["en", "fr"], papers=("a4", "letter"),
+                                          variants=("standard", "large", "bilingual"), jobs=2, quiet=True))
+    assert summary.exit_code == 0, summary
+    return out
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A throw-away copy of the project to break on purpose."""
+    copy = tmp_path / "project"
+    for name in ("leaflet", "locales", "templates", "angio-print.toml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+        else:
+            shutil.copy(source, copy / name)
+    return copy
