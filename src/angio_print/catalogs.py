@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_file
-from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from angio_print import __version__
 from angio_print.atomic import write_atomic
@@ -106,8 +106,24 @@ def extract(project: Project) -> Catalog:
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False)
-    write_atomic(path, buffer.getvalue())
+    write_po(buffer, catalog, width=WIDTH, include_previous=False, sort_output=False)
+    write_atomic(path, _with_previous_ids(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8"))
+
+
+def _with_previous_ids(text: str, catalog: Catalog) -> str:
+    """Add `#| msgid` lines the way GNU gettext writes them.
+
+    Babel wraps a long previous msgid as comment prose, which breaks its
+    quoting, so these lines are written here instead.
+    """
+    for message in catalog:
+        if not (message.id and message.context and message.previous_id):
+            continue
+        anchor = f"msgctxt {normalize(message.context, width=0)}\n"
+        lines = normalize(message.previous_id[0], width=WIDTH - 3).splitlines()
+        block = "#| msgid " + lines[0] + "\n" + "".join(f"#| {line}\n" for line in lines[1:])
+        text = text.replace("\n" + anchor, "\n" + block + anchor, 1)
+    return text
 
 
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:

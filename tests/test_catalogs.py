@@ -1,0 +1,114 @@
+"""Extraction, update round-trips and statistics on real catalogs."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from angio_print import catalogs
+from angio_print.config import load_project
+from angio_print.languages import get_language
+
+
+def test_extract_gives_context_comment_and_line(project):
+    template = catalogs.build_template(project)
+    message = next(m for m in template if m.context == "angioleiomyoma/causes/notch2")
+    assert message.auto_comments and "NOTCH2" in message.auto_comments[0]
+    path, line = message.locations[0]
+    assert path == "leaflet/angioleiomyoma.yaml"
+    source_lines = (project.root / path).read_text().splitlines()
+    assert "text:" in source_lines[line - 1] and "In rare cases" in source_lines[line]
+    footer = template.get("Page {page} of {pages}", "ui/footer-page")
+    assert footer.locations[0][0] == "templates/leaflet.html"
+    assert "python-brace-format" in footer.flags
+
+
+def test_every_catalog_is_valid_for_msgfmt(project):
+    for lang in catalogs.catalog_languages(project):
+        result = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null",
+                                 str(catalogs.po_path(project, lang))], capture_output=True, text=True)
+        assert result.returncode == 0, (lang, result.stderr)
+
+
+def test_update_keeps_every_translation(project_copy):
+    project = load_project(project_copy)
+    source = project.leaflet_dir / "angioleiomyoma.yaml"
+    before = catalogs.read_catalog(catalogs.po_path(project, "fr"))
+    old_strings = {m.context: (m.id, m.string) for m in before if m.id}
+
+    text = source.read_text()
+    text = text.replace("It grows slowly, over months or years.", "It grows slowly, over many months or years.")  # change
+    text = text.replace("      - id: no-biopsy\n", "      - id: inserted\n        text: A new paragraph.\n      - id: no-biopsy\n")  # insert
+    text = text.replace("      - id: mixed\n        text: Some tumours show a mix of these patterns.\n", "")
+    removed_block = "      - id: desmin\n        note: Desmin is a marker name.\n        text: Desmin may also be positive, but sometimes only weakly or in patches.\n"
+    assert removed_block in text
+    text = text.replace(removed_block, "")  # remove
+    source.write_text(text)
+    catalogs.extract(project)
+    reports = catalogs.update(project, ["fr"])
+    after = catalogs.read_catalog(catalogs.po_path(project, "fr"))
+
+    changed = after.get(next(m.id for m in after if m.context == "angioleiomyoma/symptoms/lump"), "angioleiomyoma/symptoms/lump")
+    assert changed.fuzzy and changed.string == old_strings["angioleiomyoma/symptoms/lump"][1]
+    assert changed.previous_id == [old_strings["angioleiomyoma/symptoms/lump"][0]]
+    inserted = after.get("A new paragraph.", "angioleiomyoma/diagnosis/inserted")
+    assert inserted is not None and inserted.string == ""
+    obsolete = [m for m in after.obsolete.values() if m.context == "angioleiomyoma/markers/desmin"]
+    assert obsolete and obsolete[0].string == old_strings["angioleiomyoma/markers/desmin"][1]
+    for context, (msgid, string) in old_strings.items():
+        if context in ("angioleiomyoma/markers/desmin",):
+            continue
+        kept = next(m for m in after if m.context == context)
+        assert kept.string == string, context
+    assert reports[0].obsolete == 1 and reports[0].new == 1 and reports[0].fuzzy == 1
+
+    # The old text survives a second update and a read/write round trip (#| msgid).
+    catalogs.update(project, ["fr"])
+    again = catalogs.read_catalog(catalogs.po_path(project, "fr"))
+    assert again.get(changed.id, changed.context).previous_id == changed.previous_id
+    assert "#| msgid" in catalogs.po_path(project, "fr").read_text()
+
+
+def test_reordering_sections_changes_nothing(project_copy):
+    project = load_project(project_copy)
+    source = project.leaflet_dir / "angioleiomyoma.yaml"
+    text = source.read_text()
+    size_start = text.index("  - id: size\n")
+    size_end = text.index("  - id: margins\n")
+    size = text[size_start:size_end]
+    text = text[:size_start] + text[size_end:]
+    text = text.replace("  - id: words\n", size + "  - id: words\n")
+    source.write_text(text)
+    catalogs.extract(project)
+    report = catalogs.update(project, ["de"])[0]
+    assert (report.fuzzy, report.new, report.obsolete) == (0, 0, 0)
+
+
+def test_stats_count_fuzzy_as_untranslated(project_copy):
+    project = load_project(project_copy)
+    path = catalogs.po_path(project, "fr")
+    catalog = catalogs.read_catalog(path)
+    first = next(m for m in catalog if m.id)
+    first.flags.add("fuzzy")
+    stats = catalogs.stats(catalog, "fr")
+    assert stats.fuzzy == 1 and stats.translated == stats.total - 1
+    assert stats.percent < 100
+
+
+def test_init_refuses_english_and_existing(project_copy):
+    from angio_print.findings import UserError
+
+    project = load_project(project_copy)
+    with pytest.raises(UserError):
+        catalogs.init(project, "en")
+    with pytest.raises(UserError):
+        catalogs.init(project, "fr")
+
+
+def test_language_identifiers_map_to_bcp47():
+    assert get_language("zh_Hans").bcp47 == "zh-Hans"
+    assert get_language("zh-Hant").code == "zh_Hant"
+    assert get_language("es").own_name == "Español"
+    assert get_language("ar").rtl and not get_language("hi").rtl
