@@ -1,0 +1,32 @@
+"""Rendered HTML per language against golden files.
+
+Regenerate after an intended change with `./run golden`, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from angio_print.content import load_leaflet
+from angio_print.targets import Target
+from angio_print.worker import Job, _renderer, _view
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("ANGIO_UPDATE_GOLDEN") == "1"
+
+
+@pytest.mark.parametrize("lang, variant", [("en", "standard"), ("fr", "standard"), ("fr", "bilingual")])
+def test_rendered_html_matches_golden(project, lang, variant):
+    leaflet = load_leaflet(project.leaflet_dir / "angioleiomyoma.yaml")
+    target = Target(leaflet.id, lang, "a4", variant)
+    job = Job(project.root, target, Path("."), None, ("golden",))
+    views = [_view(job, leaflet, code, prefix=f"{code}-") for code in target.langs]
+    html = _renderer(project.root, job.stamp).render(leaflet, views, variant=variant, paper="a4")
+    golden = GOLDEN / (target.filename.removesuffix(".pdf") + ".html")
+    if UPDATE:
+        golden.write_text(html, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}: run ./run golden"
+    assert html == golden.read_text(encoding="utf-8"), f"{golden.name} differs: review, then ./run golden"
