@@ -1,0 +1,28 @@
+"""The index page, opened in a real headless browser from the file system."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is installed by scripts/setup.sh")
+def test_index_lists_every_leaflet_in_a_browser(built, tmp_path):
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path}",
+         "--dump-dom", (built / "index.html").as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    dom = result.stdout
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert dom.count('<tr data-lang=') == len(manifest["artifacts"])
+    for artifact in manifest["artifacts"]:
+        assert f'href="{artifact["path"]}"' in dom
+        assert (built / artifact["thumbnail"]).exists()
+    assert "Français" in dom and "draft" in dom
