@@ -10,23 +10,16 @@ from pathlib import Path
 from angio_print import catalogs
 from angio_print.build import BuildOptions, build
 from angio_print.config import Project
-from angio_print.content import load_leaflets
 from angio_print.languages import SOURCE_LANGUAGE
 from angio_print.targets import plan
-from angio_print.worker import Job, _renderer, _view
+from angio_print.worker import Job, render_html
 
 
 def _floor(project: Project, targets) -> float:
     """The same HTML printed by bare WeasyPrint in one warm process."""
     import weasyprint
 
-    leaflet = load_leaflets(project.leaflet_dir)[0]
-    pages = []
-    for target in targets:
-        job = Job(project.root, target, Path("."), None, ("bench",))
-        views = [_view(job, leaflet, lang, prefix=f"{lang}-") for lang in target.langs]
-        html = _renderer(project.root, job.stamp).render(leaflet, views, variant=target.variant, paper=target.paper)
-        pages.append(html)
+    pages = [render_html(Job(project.root, target, Path("."), None, ("bench",))) for target in targets]
     base = project.assets_dir.resolve().as_uri() + "/"
     started = time.perf_counter()
     for html in pages:

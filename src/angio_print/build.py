@@ -79,7 +79,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     if missing:
         raise UserError.single("locales", None, f"no catalog for {', '.join(missing)}: create one with `angio-print init LANG`")
 
-    blocked = _blocked_languages(project, leaflets, wanted, options.variants, say)
+    blocked = _blocked_languages(project, leaflets, wanted, say)
     printable = [lang for lang in wanted if lang not in blocked]
     targets = plan([leaflet.id for leaflet in leaflets], printable, options.papers, options.variants)
 
@@ -140,7 +140,7 @@ def _prepare_output(out: Path) -> Path:
     return out
 
 
-def _blocked_languages(project, leaflets, langs, variants, say) -> dict[str, list]:
+def _blocked_languages(project, leaflets, langs, say) -> dict[str, list]:
     """Languages with errors are not printed; every other language still is."""
     template = catalogs.build_template(project)
     blocked: dict[str, list] = {}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 from angio_print import catalogs
 from angio_print.config import load_project
@@ -107,7 +106,3 @@ def bench(args) -> int:
     from angio_print.bench import run_benchmark
 
     return run_benchmark(_project(args), args.out)
-
-
-def _print_err(message: str) -> None:
-    print(message, file=sys.stderr)

@@ -48,10 +48,6 @@ class Project:
     def pot_path(self) -> Path:
         return self.locales_dir / "angio_print.pot"
 
-    @property
-    def termbase_dir(self) -> Path:
-        return self.locales_dir / "termbase"
-
 
 def load_project(root: Path) -> Project:
     path = root / CONFIG_NAME

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -66,17 +66,13 @@ def _tag_passage_languages(box, parent, pdf, *args):
 _weasyprint_tags._build_box_tree = _tag_passage_languages
 
 
-@dataclass
 class _Capture(logging.Handler):
-    records: list[logging.LogRecord] = field(default_factory=list)
-
-    def __post_init__(self):
-        logging.Handler.__init__(self, logging.WARNING)
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record):
         self.records.append(record)
-
-    __hash__ = object.__hash__
 
 
 @dataclass(frozen=True)

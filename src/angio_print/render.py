@@ -8,7 +8,7 @@ everything else in it is escaped text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import babel.dates
@@ -50,18 +50,12 @@ class LanguageView:
     status: ReviewStatus
     prefix: str = ""
     english: "LanguageView | None" = None
-    untranslated: list[str] = field(default_factory=list)
 
     def text(self, message: Message) -> Markup:
-        return markup.render(self._translated(message.context, message.text))
-
-    def _translated(self, context: str | None, source: str) -> str:
-        if not self.translations.has(context, source) and self.language.code != "en":
-            self.untranslated.append(context or source)
-        return self.translations.get(context, source)
+        return markup.render(self.translations.get(message.context, message.text))
 
     def pgettext(self, context: str, source: str, **values) -> Markup:
-        text = self._translated(context, source)
+        text = self.translations.get(context, source)
         if set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(source)):
             text = source  # a broken translation never drops or invents a value
         html = str(markup.render(text))

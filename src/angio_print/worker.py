@@ -79,19 +79,24 @@ def _view(job: Job, leaflet, lang: str, prefix: str = "") -> LanguageView:
     return view
 
 
-def print_target(job: Job) -> Result:
+def render_html(job: Job, notes_space: bool = True) -> str:
+    """The HTML of one target, exactly as it is printed."""
     target = job.target
     project = _project(job.root, job.stamp)
     leaflet = _leaflet(project.leaflet_dir / f"{target.leaflet}.yaml", job.stamp)
-    clinic = _clinic(job.clinic, job.stamp)
     views = [_view(job, leaflet, lang, prefix=f"{lang}-") for lang in target.langs]
+    return _renderer(job.root, job.stamp).render(leaflet, views, variant=target.variant, paper=target.paper,
+                                                 clinic=_clinic(job.clinic, job.stamp), notes_space=notes_space)
+
+
+def print_target(job: Job) -> Result:
+    target = job.target
+    project = _project(job.root, job.stamp)
+    clinic = _clinic(job.clinic, job.stamp)
     allowed = (clinic.logo,) if clinic and clinic.logo else ()
-    renderer = _renderer(job.root, job.stamp)
 
     def attempt(notes_space: bool):
-        html = renderer.render(leaflet, views, variant=target.variant, paper=target.paper,
-                               clinic=clinic, notes_space=notes_space)
-        return print_pdf(html, project.assets_dir, allowed)
+        return print_pdf(render_html(job, notes_space), project.assets_dir, allowed)
 
     notes_space = True
     printed = attempt(notes_space)
@@ -121,7 +126,7 @@ def _thumbnail(pdf: Path, png: Path) -> None:
     stem = png.with_name(f".{png.stem}.tmp")
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "360", str(pdf), str(stem)],
                    check=False, capture_output=True)
-    produced = stem.with_suffix(".tmp.png") if stem.with_suffix(".tmp.png").exists() else Path(str(stem) + ".png")
+    produced = Path(f"{stem}.png")  # pdftoppm adds the extension
     if produced.exists():
         produced.replace(png)
 
