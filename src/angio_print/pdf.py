@@ -84,23 +84,51 @@ class Printed:
     refused_urls: tuple[str, ...]
 
 
+class Layout:
+    """A laid-out document: pages can be inspected before the PDF is written."""
+
+    def __init__(self, html: str, assets_dir: Path, allowed: tuple[Path, ...] = ()):
+        self._fetcher = AssetFetcher((assets_dir, *allowed))
+        self._capture = _Capture()
+        with self._capturing():
+            self.document = weasyprint.HTML(
+                string=html, base_url=assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
+            ).render()
+
+    def _capturing(self):
+        logger = logging.getLogger("weasyprint")
+        capture = self._capture
+
+        class _Scope:
+            def __enter__(self):
+                logger.addHandler(capture)
+
+            def __exit__(self, *exc):
+                logger.removeHandler(capture)
+
+        return _Scope()
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    def page_has_tag(self, index: int, tag: str) -> bool:
+        """Whether any part of a `tag` element is laid out on that page."""
+        page_box = self.document.pages[index]._page_box
+        return any(getattr(box, "element_tag", None) == tag for box in page_box.descendants())
+
+    def write(self) -> Printed:
+        with self._capturing():
+            data = self.document.write_pdf(pdf_variant=PDF_VARIANT)
+        missing = []
+        warnings = []
+        for record in self._capture.records:
+            if record.msg.startswith(".notdef glyph") and record.args:
+                missing.append(record.args[0])
+            else:
+                warnings.append(record.getMessage())
+        return Printed(data, self.pages, tuple(dict.fromkeys(missing)), tuple(warnings), tuple(self._fetcher.refused))
+
+
 def print_pdf(html: str, assets_dir: Path, allowed: tuple[Path, ...] = ()) -> Printed:
-    fetcher = AssetFetcher((assets_dir, *allowed))
-    capture = _Capture()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(capture)
-    try:
-        document = weasyprint.HTML(
-            string=html, base_url=assets_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-        ).render()
-        data = document.write_pdf(pdf_variant=PDF_VARIANT)
-    finally:
-        logger.removeHandler(capture)
-    missing = []
-    warnings = []
-    for record in capture.records:
-        if record.msg.startswith(".notdef glyph") and record.args:
-            missing.append(record.args[0])
-        else:
-            warnings.append(record.getMessage())
-    return Printed(data, len(document.pages), tuple(dict.fromkeys(missing)), tuple(warnings), tuple(fetcher.refused))
+    return Layout(html, assets_dir, allowed).write()

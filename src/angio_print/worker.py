@@ -14,7 +14,7 @@ from angio_print.catalogs import Translations
 from angio_print.config import load_project
 from angio_print.content import load_leaflet
 from angio_print.languages import SOURCE_LANGUAGE, get_language
-from angio_print.pdf import print_pdf
+from angio_print.pdf import Layout
 from angio_print.render import LanguageView, Renderer
 from angio_print.review import review_status
 from angio_print.settings import load_clinic
@@ -95,16 +95,12 @@ def print_target(job: Job) -> Result:
     clinic = _clinic(job.clinic, job.stamp)
     allowed = (clinic.logo,) if clinic and clinic.logo else ()
 
-    def attempt(notes_space: bool):
-        return print_pdf(render_html(job, notes_space), project.assets_dir, allowed)
-
+    layout = Layout(render_html(job, notes_space=True), project.assets_dir, allowed)
     notes_space = True
-    printed = attempt(notes_space)
-    if target.variant == "standard" and printed.pages > STANDARD_PAGES:
-        # The notes space is added only where the layout allows it.
-        without = attempt(False)
-        if without.pages < printed.pages:
-            printed, notes_space = without, False
+    if target.variant == "standard" and layout.pages > STANDARD_PAGES and not layout.page_has_tag(-1, "main"):
+        # The notes space alone would start a new sheet: leave it out.
+        layout, notes_space = Layout(render_html(job, notes_space=False), project.assets_dir, allowed), False
+    printed = layout.write()
     if printed.missing_glyphs:
         fonts = ", ".join(get_language(target.lang).font_families)
         chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in printed.missing_glyphs)
