@@ -143,3 +143,28 @@ def test_contact_sheet_and_index_are_written(built):
     assert (built / "contact-sheet.png").stat().st_size > 1000
     index = (built / "index.html").read_text()
     assert "angioleiomyoma-fr-a4.pdf" in index and "Français" in index
+
+
+def test_clinic_details_appear_only_with_settings(project, built, tmp_path):
+    from PIL import Image
+
+    from angio_print.build import BuildOptions, build
+
+    Image.new("RGB", (120, 60), "#1d4e89").save(tmp_path / "logo.png")
+    (tmp_path / "clinic.yaml").write_text(
+        "name: Riverside Dermatology Clinic\nphone: +1 555 010 0199\n"
+        "website: https://riverside.example.org\nlogo: logo.png\n")
+    out = tmp_path / "out"
+    summary = build(project, BuildOptions(out=out, langs=["en", "ar"], papers=("letter",), variants=("standard",),
+                                          clinic=tmp_path / "clinic.yaml", jobs=1, quiet=True))
+    assert summary.exit_code == 0
+    for name in ("angioleiomyoma-en-letter.pdf", "angioleiomyoma-ar-letter.pdf"):
+        text = _text(out / name)
+        assert "Riverside Dermatology Clinic" in text and "555 010 0199" in text
+        with pdfplumber.open(out / name) as pdf:
+            page = pdf.pages[0]
+            assert len(page.images) == 1  # the logo
+            assert len(page.objects.get("line", [])) > 50  # the QR code, drawn as vector modules
+    with pdfplumber.open(built / "angioleiomyoma-en-letter.pdf") as pdf:
+        assert not pdf.pages[0].images and len(pdf.pages[0].objects.get("line", [])) < 10
+    assert "Riverside" not in _text(built / "angioleiomyoma-en-letter.pdf")

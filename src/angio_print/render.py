@@ -96,6 +96,15 @@ def _css_string(value) -> Markup:
     return Markup('"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"')
 
 
+def _isolate(value: str) -> str:
+    """Keep a Latin run (address, phone, author) in its own order inside right-to-left text.
+
+    Unicode first-strong isolates (FSI ... PDI) go through Pango's bidi
+    algorithm; WeasyPrint ignores `unicode-bidi` on elements.
+    """
+    return "\u2068" + value + "\u2069"
+
+
 def _page_counter_css(label: Markup) -> Markup:
     """'Page {page} of {pages}' as a CSS content value with page counters."""
     text = label.unescape() if isinstance(label, Markup) else str(label)
@@ -121,6 +130,7 @@ class Renderer:
         )
         self.environment.filters["css_string"] = _css_string
         self.environment.filters["page_counter_css"] = _page_counter_css
+        self.environment.filters["isolate"] = _isolate
 
     def render(self, leaflet: Leaflet, views: list[LanguageView], *, variant: str, paper: str,
                clinic=None, notes_space: bool = True) -> str:
