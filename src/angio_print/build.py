@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from angio_print import catalogs
-from angio_print.atomic import write_atomic
+from angio_print.atomic import remove_orphans, write_atomic
 from angio_print.checks import check_catalog, check_source
 from angio_print.config import Project
 from angio_print.content import load_leaflets
@@ -133,10 +133,7 @@ def _prepare_output(out: Path) -> Path:
     except OSError as error:
         raise UserError.single(display_path(out), None, f"cannot write to the output folder: {error.strerror}; "
                                "choose another with --out") from None
-    now = time.time()
-    for stale in out.glob(".*.tmp"):
-        if now - stale.stat().st_mtime > 600:  # left by a killed worker; a running build's are newer
-            stale.unlink(missing_ok=True)
+    remove_orphans(out)  # left by a killed worker; a build running now keeps its own
     return out
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from angio_print.atomic import write_atomic
+from angio_print.atomic import temporary_prefix, write_atomic
 from angio_print.catalogs import Translations
 from angio_print.config import load_project
 from angio_print.content import load_leaflet
@@ -119,7 +119,7 @@ def _thumbnail(pdf: Path, png: Path) -> None:
     if shutil.which("pdftoppm") is None:
         return
     png.parent.mkdir(parents=True, exist_ok=True)
-    stem = png.with_name(f".{png.stem}.tmp")
+    stem = png.with_name(temporary_prefix(png) + "thumbnail.tmp")
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "360", str(pdf), str(stem)],
                    check=False, capture_output=True)
     produced = Path(f"{stem}.png")  # pdftoppm adds the extension
