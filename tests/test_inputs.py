@@ -147,3 +147,48 @@ def test_bad_clinic_settings_name_file_and_line(project_copy):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     for expected in ("clinic.yaml:2", "clinic.yaml:3", "clinic.yaml:4"):
         assert expected in result.stderr
+
+
+def _po_fault(old: str, new: str):
+    return lambda text: text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize("fault, words", [
+    (_po_fault('"Language: de\\n"', '"Language: fr\\n"'), "does not match the folder"),
+    (_po_fault('"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', ""), "Plural-Forms"),
+    (_po_fault('msgstr "Seite {page} von {pages}"', 'msgstr "Seite {page} von {total}"'), "placeholders"),
+    (_po_fault('msgstr "Angioleiomyom"', 'msgstr "Angioleiomyom<script>alert(1)</script>"'), "not allowed"),
+    (_po_fault("Es ist meist kleiner als 3 cm", "Es ist meist kleiner als 3 mm"), "unit"),
+    (_po_fault("Es ist meist kleiner als 3 cm", "Es ist meist kleiner als 5 cm"), "numbers"),
+])
+def test_catalog_faults_block_the_build_of_that_language_only(project_copy, tmp_path, fault, words):
+    po = project_copy / "locales" / "de" / "LC_MESSAGES" / "angio_print.po"
+    broken = fault(po.read_text())
+    assert broken != po.read_text(), "the fault must change the catalog"
+    po.write_text(broken)
+    out = tmp_path / "out"
+    result = _cli("build", "--out", str(out), "--lang", "de", "--lang", "en", "--variant", "standard", "--paper", "a4",
+                  cwd=project_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert words in result.stderr and "angio_print.po:" in result.stderr
+    assert (out / "angioleiomyoma-en-a4.pdf").exists() and not (out / "angioleiomyoma-de-a4.pdf").exists()
+
+
+def test_source_error_stops_the_build_with_file_and_line(project_copy, tmp_path):
+    source = project_copy / "leaflet" / "angioleiomyoma.yaml"
+    source.write_text(source.read_text().replace("  - id: where\n", "  - id: what-is\n"))
+    result = _cli("build", "--out", str(tmp_path / "out"), cwd=project_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "angioleiomyoma.yaml:" in result.stderr and "used twice" in result.stderr
+    assert not list((tmp_path / "out").glob("*.pdf")) if (tmp_path / "out").exists() else True
+
+
+def test_character_without_a_font_is_a_build_error(project_copy, tmp_path):
+    po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angio_print.po"
+    po.write_text(po.read_text().replace('msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome \ue000"', 1))
+    out = tmp_path / "out"
+    result = _cli("build", "--out", str(out), "--lang", "fr", "--lang", "en", "--variant", "standard", "--paper", "a4",
+                  cwd=project_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "missing glyphs in fr" in result.stderr and "U+E000" in result.stderr and "Noto Sans" in result.stderr
+    assert not (out / "angioleiomyoma-fr-a4.pdf").exists() and (out / "angioleiomyoma-en-a4.pdf").exists()
