@@ -26,3 +26,24 @@ def test_index_lists_every_leaflet_in_a_browser(built, tmp_path):
         assert f'href="{artifact["path"]}"' in dom
         assert (built / artifact["thumbnail"]).exists()
     assert "Français" in dom and "draft" in dom
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is installed by scripts/setup.sh")
+def test_check_report_shows_every_language_in_a_browser(project, tmp_path):
+    from angio_print.catalogs import catalog_languages
+    from angio_print.report import run_check
+
+    report = tmp_path / "report.html"
+    assert run_check(project, None, "html", False, report, None) == 0
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         "--dump-dom", report.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    dom = result.stdout
+    languages = ["en", *catalog_languages(project)]
+    header = dom.split('<table id="chart">', 1)[1].split("</tr>", 1)[0]
+    for lang in languages:
+        assert f"<th>{lang}</th>" in header
+    assert dom.count('class="bar"') == len(languages) * 15  # one bar per section and language

@@ -7,6 +7,7 @@ the contact sheet and the index page.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -166,8 +167,10 @@ def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
             yield job, result
         return
     context = multiprocessing.get_context("fork")
-    # Spread the slowest (CJK, large print) first so workers finish together.
-    ordered = sorted(jobs, key=lambda pair: (pair[0].target.variant != "large", pair[0].target.lang not in ("zh_Hans", "zh_Hant", "ko")))
+    gc.freeze()  # forked workers then share the parent's objects instead of copying them on first touch
+    # Longest first (multi-page variants, then CJK) so that both workers finish together.
+    ordered = sorted(jobs, key=lambda pair: (pair[0].target.variant == "standard",
+                                             pair[0].target.lang not in ("zh_Hans", "zh_Hant", "ko")))
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
         futures = {pool.submit(_safe_print, job): job for job, _ in ordered}
         try:
