@@ -29,6 +29,11 @@ class Language:
     line_height: float = 1.3
 
     @property
+    def heading_line_height(self) -> float:
+        """Tall scripts (Nastaliq) need room above headings too, or lines overlap."""
+        return max(1.2, round(self.line_height - 0.3, 2))
+
+    @property
     def direction(self) -> str:
         return "rtl" if self.rtl else "ltr"
 
@@ -74,7 +79,7 @@ LANGUAGES: dict[str, Language] = {
         Language("ko", "ko", "Korean", f'"Noto Sans CJK KR", {LATIN}', "ko", cjk=True),
         Language("ar", "ar", "Arabic", f'"Noto Naskh Arabic", {LATIN}', "ar", rtl=True, line_height=1.5),
         Language("fa", "fa", "Persian", f'"Noto Naskh Arabic", {LATIN}', "fa", rtl=True, line_height=1.5),
-        Language("ur", "ur", "Urdu", f'"Noto Nastaliq Urdu", {LATIN}', "ur", rtl=True, line_height=2.1),
+        Language("ur", "ur", "Urdu", f'"Noto Nastaliq Urdu", {LATIN}', "ur", rtl=True, line_height=1.9),
         Language("hi", "hi", "Hindi", f'"Noto Sans Devanagari", {LATIN}', "hi", line_height=1.45),
         Language("pa", "pa", "Punjabi (Gurmukhi)", f'"Noto Sans Gurmukhi", {LATIN}', "pa_Guru", line_height=1.45),
     )
