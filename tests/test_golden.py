@@ -17,7 +17,11 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("ANGIO_UPDATE_GOLDEN") == "1"
 
 
-@pytest.mark.parametrize("lang, variant", [("en", "standard"), ("fr", "standard"), ("fr", "bilingual")])
+LANGUAGES = ["en", "fr", "es", "pt", "de", "pl", "ru", "uk", "tl", "vi", "zh_Hans", "zh_Hant", "ko", "ar", "fa", "ur", "hi", "pa"]
+
+
+@pytest.mark.parametrize("lang, variant", [(lang, "standard") for lang in LANGUAGES]
+                         + [("fr", "bilingual"), ("ar", "bilingual"), ("de", "large")])
 def test_rendered_html_matches_golden(project, lang, variant):
     target = Target("angioleiomyoma", lang, "a4", variant)
     html = render_html(Job(project.root, target, Path("."), None, ("golden",)))

@@ -1,0 +1,94 @@
+"""Review status: recorded with a name and date, printed, and lost when translations change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from angio_print import catalogs
+from angio_print.config import load_project
+from angio_print.findings import UserError
+from angio_print.languages import LANGUAGES, get_language
+from angio_print.review import mark_draft, mark_reviewed, review_status
+from angio_print.targets import Target
+from angio_print.worker import Job, render_html
+
+
+def _status(project, lang):
+    return review_status(project, lang, catalogs.Translations.load(project, lang))
+
+
+def _html(project, lang):
+    return render_html(Job(project.root, Target("angioleiomyoma", lang, "a4", "standard"), Path("."), None,
+                           (str(dt.datetime.now()),)))
+
+
+def test_review_is_recorded_printed_and_undone_by_a_change(project_copy):
+    project = load_project(project_copy)
+    assert _status(project, "es").label == "draft"
+    assert "Draft translation" in _html(project, "es")
+
+    mark_reviewed(project, "es", "Ana Ruiz", dt.date(2026, 12, 1))
+    status = _status(project, "es")
+    assert (status.label, status.reviewer, status.date) == ("reviewed", "Ana Ruiz", dt.date(2026, 12, 1))
+    html = _html(project, "es")
+    assert "Draft translation" not in html and "Ana Ruiz" in html and "1 de diciembre de 2026" in html
+
+    po = catalogs.po_path(project, "es")
+    po.write_text(po.read_text().replace('msgstr "Angioleiomioma"', 'msgstr "Angioleiomioma (AL)"', 1))
+    status = _status(project, "es")
+    assert status.label == "draft" and status.changed_since_review
+    assert "Draft translation" in _html(project, "es")
+
+    mark_draft(project, "es")
+    assert not (project.locales_dir / "es" / "review.json").exists()
+
+
+def test_review_needs_a_finished_translation_and_a_name(project_copy):
+    project = load_project(project_copy)
+    po = catalogs.po_path(project, "de")
+    po.write_text(po.read_text().replace('msgstr "Angioleiomyom"', 'msgstr ""', 1))
+    with pytest.raises(UserError, match="untranslated"):
+        mark_reviewed(project, "de", "Max Mustermann", dt.date(2026, 12, 1))
+    with pytest.raises(UserError, match="name"):
+        mark_reviewed(project, "fr", "  ", dt.date(2026, 12, 1))
+    with pytest.raises(UserError, match="source"):
+        mark_reviewed(project, "en", "Someone", dt.date(2026, 12, 1))
+
+
+def test_a_broken_review_record_is_a_clear_error(project_copy):
+    project = load_project(project_copy)
+    (project.locales_dir / "fr" / "review.json").write_text(json.dumps({"reviewer": "X"}))
+    with pytest.raises(UserError, match="review record is not valid"):
+        _status(project, "fr")
+
+
+def test_every_catalog_language_is_a_draft_with_its_own_name_and_date_format(project):
+    for lang in catalogs.catalog_languages(project):
+        assert _status(project, lang).label == "draft", lang
+        header = catalogs.po_path(project, lang).read_text().splitlines()[1]
+        assert "DRAFT TRANSLATION" in header, lang
+    html = _html(project, "de")
+    assert "24. November 2026" in html and 'lang="de"' in html
+
+
+@pytest.mark.parametrize("code, hyphenate, direction", [
+    ("fr", True, "ltr"), ("de", True, "ltr"), ("hi", False, "ltr"), ("vi", False, "ltr"),
+    ("ar", False, "rtl"), ("ur", False, "rtl"), ("zh_Hans", False, "ltr"),
+])
+def test_hyphenation_only_with_a_dictionary(project, code, hyphenate, direction):
+    language = get_language(code)
+    assert (language.hyphenate, language.direction) == (hyphenate, direction)
+    html = _html(project, code)
+    assert (" hyphenate" in html.split("<html", 1)[1].split(">", 1)[0]) == hyphenate
+    assert f'dir="{direction}"' in html.split("<html", 1)[1].split(">", 1)[0]
+
+
+def test_every_language_names_a_font_for_its_script():
+    for language in LANGUAGES.values():
+        assert language.font_families[0].startswith("Noto"), language.code
+    assert get_language("zh_Hant").font_families[0] == "Noto Sans CJK TC"
+    assert get_language("ur").font_families[0] == "Noto Nastaliq Urdu"
