@@ -112,8 +112,10 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
 
     languages = _language_records(project, leaflets, printable, hasher, cache)
     manifest = _manifest(results, languages)
-    write_atomic(out / "manifest.json", (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode())
-    if jobs_to_run or not (out / "index.html").exists():
+    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    previous = out / "manifest.json"
+    if jobs_to_run or not previous.exists() or previous.read_bytes() != data or not (out / "index.html").exists():
+        write_atomic(previous, data)
         write_contact_sheet(out, [t for t in sorted(results) if t.variant == "standard"], languages)
         write_index(project, out, manifest)
 

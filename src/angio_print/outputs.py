@@ -32,21 +32,29 @@ def write_contact_sheet(out: Path, targets: list[Target], languages: dict) -> No
     label_height = 26
     sheet = Image.new("RGB", (columns * (width + 12) + 12, rows * (height + label_height + 12) + 12), "white")
     draw = ImageDraw.Draw(sheet)
-    try:
-        font = ImageFont.truetype(_LABEL_FONT, 16)
-    except OSError:
-        font = ImageFont.load_default()
     for index, (target, tile) in enumerate(zip(chosen, tiles)):
         x = 12 + (index % columns) * (width + 12)
         y = 12 + (index // columns) * (height + label_height + 12)
         sheet.paste(tile, (x, y + label_height))
         draw.rectangle([x - 1, y + label_height - 1, x + tile.width, y + label_height + tile.height], outline="#888")
-        status = languages.get(target.lang, {}).get("status", "")
-        draw.text((x, y + 2), f"{target.lang}  {languages.get(target.lang, {}).get('english_name', '')}  ({status})",
-                  fill="black", font=font)
+        record = languages.get(target.lang, {})
+        label = f"{target.lang}  {record.get('english_name', '')}  ({record.get('status', '')})"
+        draw.text((x, y + 2), label, fill="black", font=_fitting_font(draw, label, tile.width))
     buffer = io.BytesIO()
     sheet.save(buffer, "PNG", optimize=False)
     write_atomic(out / CONTACT_SHEET, buffer.getvalue())
+
+
+def _fitting_font(draw, label: str, width: int):
+    """The largest label size up to 16 px that fits above its tile."""
+    for size in (16, 14, 12, 11, 10):
+        try:
+            font = ImageFont.truetype(_LABEL_FONT, size)
+        except OSError:
+            return ImageFont.load_default()
+        if draw.textlength(label, font=font) <= width:
+            return font
+    return font
 
 
 def write_index(project: Project, out: Path, manifest: dict) -> None:
