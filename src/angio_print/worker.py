@@ -120,11 +120,14 @@ def _thumbnail(pdf: Path, png: Path) -> None:
         return
     png.parent.mkdir(parents=True, exist_ok=True)
     stem = png.with_name(temporary_prefix(png) + "thumbnail.tmp")
-    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "360", str(pdf), str(stem)],
-                   check=False, capture_output=True)
     produced = Path(f"{stem}.png")  # pdftoppm adds the extension
-    if produced.exists():
-        produced.replace(png)
+    try:
+        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "360", str(pdf), str(stem)],
+                       check=False, capture_output=True)
+        if produced.exists():
+            produced.replace(png)
+    finally:
+        produced.unlink(missing_ok=True)
 
 
 def warm_up() -> None:
