@@ -122,7 +122,7 @@ def _thumbnail(pdf: Path, png: Path) -> None:
     stem = png.with_name(temporary_prefix(png) + "thumbnail.tmp")
     produced = Path(f"{stem}.png")  # pdftoppm adds the extension
     try:
-        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "360", str(pdf), str(stem)],
+        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "240", str(pdf), str(stem)],
                        check=False, capture_output=True)
         if produced.exists():
             produced.replace(png)
