@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what angio-print needs, only where it is missing:
-# Debian packages (fonts, HarfBuzz subsetting, poppler, gettext, Chromium for
-# the index-page test) and a virtual environment with the Python packages.
+# Debian packages (HarfBuzz subsetting, poppler, gettext, Chromium for the
+# index-page test), a virtual environment with the Python packages, and the
+# pinned fonts of templates/fonts/fonts.lock.json in .fonts/ (the leaflets use
+# no system fonts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk poppler-utils gettext chromium)
+DEBIAN_PACKAGES=(libharfbuzz-subset0 poppler-utils gettext chromium)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -25,3 +27,5 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
   echo "$want" > "$stamp"
 fi
+
+.venv/bin/python -m angio_print.fonts install

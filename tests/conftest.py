@@ -36,4 +36,5 @@ def project_copy(tmp_path):
             shutil.copytree(source, copy / name)
         else:
             shutil.copy(source, copy / name)
+    (copy / ".fonts").symlink_to(ROOT / ".fonts")  # the pinned fonts, installed once by scripts/setup.sh
     return copy

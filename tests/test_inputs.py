@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 from angio_print import markup
 from angio_print.content import load_leaflet
 from angio_print.findings import UserError
-from angio_print.pdf import AssetFetcher, print_pdf
+from angio_print.pdf import AssetFetcher, Printer
 
 GOOD = Path(__file__).resolve().parent.parent / "leaflet" / "angioleiomyoma.yaml"
 
@@ -75,7 +75,7 @@ def test_printing_hostile_html_reads_nothing(tmp_path):
     html = ('<html lang="en"><head><title>t</title><link rel="stylesheet" href="file:///etc/hostname"></head><body>'
             '<p>x</p><img src="file:///etc/hostname"><a rel="attachment" href="file:///etc/hostname">a</a>'
             '<p style="background: url(file:///etc/hostname)">y</p></body></html>')
-    printed = print_pdf(html, assets)
+    printed = Printer(GOOD.parent.parent, assets).print_pdf(html, ["Noto Sans"])
     hostname = Path("/etc/hostname").read_bytes().strip()
     assert printed.refused_urls
     assert not hostname or hostname not in printed.pdf
@@ -113,6 +113,28 @@ def test_extractor_keeps_any_text(tmp_path_factory, text):
 
 def _cli(*args, cwd):
     return subprocess.run([sys.executable, "-m", "angio_print", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_fonts_that_differ_from_the_lock_stop_the_build_before_printing(project_copy, tmp_path):
+    (project_copy / ".fonts").unlink()
+    (project_copy / ".fonts").mkdir()
+    out = tmp_path / "out"
+    result = _cli("build", "--out", str(out), "--lang", "en", "--variant", "standard", "--paper", "a4", cwd=project_copy)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "installed.json: error: the pinned fonts are not installed" in result.stderr
+    assert not list(out.glob("*.pdf"))
+
+
+def test_a_character_no_pinned_font_has_is_a_missing_glyph_not_a_fallback(project_copy, tmp_path):
+    po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angio_print.po"
+    po.write_text(po.read_text().replace('msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome \u16a0"', 1))
+    out = tmp_path / "out"
+    result = _cli("build", "--out", str(out), "--lang", "fr", "--lang", "de", "--variant", "standard", "--paper", "a4",
+                  cwd=project_copy)
+    assert result.returncode == 1, result.stderr
+    assert "missing glyphs in fr" in result.stderr and "U+16A0" in result.stderr
+    assert (out / "angioleiomyoma-de-a4.pdf").exists() and not (out / "angioleiomyoma-fr-a4.pdf").exists()
 
 
 def test_broken_catalog_blocks_only_its_language(project_copy, tmp_path):

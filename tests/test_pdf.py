@@ -87,6 +87,26 @@ def test_all_fonts_are_embedded(built):
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
 
 
+def _embedded_families(path) -> set[str]:
+    """Family names of the fonts embedded in a PDF, without the subset tag ("ABCDEF+Noto-Sans-Bold" -> "Noto Sans")."""
+    families = set()
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                name = str(font.BaseFont).lstrip("/").split("+", 1)[-1]
+                families.add(re.sub(r"-(Bold|Italic|BoldItalic)$", "", name).replace("-", " "))
+    return families
+
+
+def test_only_the_pinned_fonts_of_each_language_are_embedded(built, project):
+    from angio_print.languages import get_language
+
+    for pdf in sorted(built.glob("*.pdf")):
+        langs = [lang for lang in ("en", "fr") if f"-{lang}-" in pdf.name]
+        allowed = {family for lang in langs for family in get_language(lang).font_families}
+        assert _embedded_families(pdf) <= allowed, pdf.name
+
+
 def test_french_says_it_is_a_draft_in_french_and_english(built):
     text = _text(built / "angioleiomyoma-fr-a4.pdf")
     assert "Traduction provisoire" in text

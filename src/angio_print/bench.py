@@ -10,20 +10,28 @@ from pathlib import Path
 from angio_print import catalogs
 from angio_print.build import BuildOptions, build
 from angio_print.config import Project
-from angio_print.languages import SOURCE_LANGUAGE
+from angio_print.languages import SOURCE_LANGUAGE, get_language
+from angio_print.pdf import Printer
 from angio_print.targets import plan
 from angio_print.worker import Job, render_html
 
 
 def _floor(project: Project, targets) -> float:
-    """The same HTML printed by bare WeasyPrint in one warm process."""
+    """The same HTML and pinned fonts printed by bare WeasyPrint in one warm process."""
     import weasyprint
 
-    pages = [render_html(Job(project.root, target, Path("."), None, ("bench",))) for target in targets]
+    printer = Printer(project.root, project.assets_dir)
+    pages = []
+    for target in targets:
+        html = render_html(Job(project.root, target, Path("."), None, ("bench",)))
+        families = [f for lang in target.langs for f in get_language(lang).font_families]
+        pages.append((html, families, weasyprint.CSS(string=printer.fonts.font_face_css(families, html),
+                                                     font_config=printer.font_config(families))))
     base = project.assets_dir.resolve().as_uri() + "/"
     started = time.perf_counter()
-    for html in pages:
-        weasyprint.HTML(string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1")
+    for html, families, faces in pages:
+        weasyprint.HTML(string=html, base_url=base).write_pdf(
+            pdf_variant="pdf/ua-1", stylesheets=[faces], font_config=printer.font_config(families))
     return time.perf_counter() - started
 
 

@@ -24,6 +24,7 @@ from angio_print.checks import check_catalog, check_source
 from angio_print.config import Project
 from angio_print.content import load_leaflets
 from angio_print.findings import ERROR, UserError, display_path
+from angio_print.fonts import FontLock, FontsError
 from angio_print.fingerprint import InputHasher
 from angio_print.languages import SOURCE_LANGUAGE, get_language
 from angio_print.outputs import write_contact_sheet, write_index
@@ -72,6 +73,10 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     clinic_path = options.clinic or (project.root / DEFAULT_NAME if (project.root / DEFAULT_NAME).exists() else None)
     if clinic_path:
         load_clinic(clinic_path)  # a bad settings file stops the build before anything is printed
+    try:
+        FontLock.load(project.root).installed()  # fonts that differ from the lock stop it too
+    except FontsError as error:
+        raise UserError.single(display_path(error.path), None, error.message) from None
     out = _prepare_output(options.out)
 
     available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]

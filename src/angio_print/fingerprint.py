@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -11,11 +10,10 @@ from pathlib import Path
 from angio_print import __version__
 from angio_print.catalogs import po_path
 from angio_print.config import CONFIG_NAME, Project
-from angio_print.languages import get_language
 from angio_print.review import review_path
 from angio_print.targets import Target
 
-PACKAGES = ("weasyprint", "pydyf", "jinja2", "babel", "pyphen", "segno", "tinycss2", "cssselect2")
+PACKAGES = ("weasyprint", "pydyf", "jinja2", "babel", "pyphen", "segno", "tinycss2", "cssselect2", "fonttools")
 
 
 class InputHasher:
@@ -34,9 +32,10 @@ class InputHasher:
 
     @cached_property
     def common(self) -> str:
-        """Inputs shared by every target: templates, styles, settings, versions."""
+        """Inputs shared by every target: templates, styles, the font lock, settings, this tool's code, versions."""
         project = self.project
         files = sorted(project.templates_dir.rglob("*")) + sorted(project.leaflet_dir.glob("*.yaml"))
+        files += sorted(Path(__file__).parent.glob("*.py"))
         files.append(project.root / CONFIG_NAME)
         if self.clinic:
             files.append(self.clinic)
@@ -51,28 +50,6 @@ class InputHasher:
         parts.append(f"angio-print=={__version__}")
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
-    @cached_property
-    def _font_files(self) -> dict[str, list[str]]:
-        """Font family → files, from fontconfig: a font package update rebuilds."""
-        try:
-            listing = subprocess.run(["fc-list", "--format", "%{family[0]}|%{file}\n"],
-                                     capture_output=True, text=True, check=False).stdout
-        except OSError:
-            return {}
-        families: dict[str, list[str]] = {}
-        for line in listing.splitlines():
-            family, _, path = line.partition("|")
-            families.setdefault(family, []).append(path)
-        return families
-
-    def fonts(self, lang: str) -> str:
-        parts = []
-        for family in get_language(lang).font_families:
-            for path in sorted(self._font_files.get(family, [])):
-                stat = Path(path).stat()
-                parts.append(f"{path}:{stat.st_size}:{int(stat.st_mtime)}")
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
     def language_key(self, lang: str) -> str:
         return hashlib.sha256("\n".join([
             self.common, self.file(po_path(self.project, lang)), self.file(review_path(self.project, lang)),
@@ -81,7 +58,7 @@ class InputHasher:
     def target_key(self, target: Target) -> str:
         parts = [self.common, repr(target)]
         for lang in target.langs:
-            parts += [self.language_key(lang), self.fonts(lang)]
+            parts.append(self.language_key(lang))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def stamp(self) -> tuple:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyphen
 from babel import Locale
 
 SOURCE_LANGUAGE = "en"
@@ -36,10 +35,6 @@ class Language:
     @property
     def direction(self) -> str:
         return "rtl" if self.rtl else "ltr"
-
-    @property
-    def hyphenate(self) -> bool:
-        return self.code in pyphen.LANGUAGES
 
     @property
     def locale(self) -> Locale:
@@ -74,9 +69,9 @@ LANGUAGES: dict[str, Language] = {
         _latin("uk", "Ukrainian"),
         Language("tl", "tl", "Tagalog", LATIN, "fil", own_name_override="Tagalog"),
         _latin("vi", "Vietnamese"),
-        Language("zh_Hans", "zh-Hans", "Chinese (Simplified)", f'"Noto Sans CJK SC", {LATIN}', "zh_Hans", cjk=True),
-        Language("zh_Hant", "zh-Hant", "Chinese (Traditional)", f'"Noto Sans CJK TC", {LATIN}', "zh_Hant", cjk=True),
-        Language("ko", "ko", "Korean", f'"Noto Sans CJK KR", {LATIN}', "ko", cjk=True),
+        Language("zh_Hans", "zh-Hans", "Chinese (Simplified)", f'"Noto Sans SC", {LATIN}', "zh_Hans", cjk=True),
+        Language("zh_Hant", "zh-Hant", "Chinese (Traditional)", f'"Noto Sans TC", {LATIN}', "zh_Hant", cjk=True),
+        Language("ko", "ko", "Korean", f'"Noto Sans KR", {LATIN}', "ko", cjk=True),
         Language("ar", "ar", "Arabic", f'"Noto Naskh Arabic", {LATIN}', "ar", rtl=True, line_height=1.5),
         Language("fa", "fa", "Persian", f'"Noto Naskh Arabic", {LATIN}', "fa", rtl=True, line_height=1.5),
         Language("ur", "ur", "Urdu", f'"Noto Nastaliq Urdu", {LATIN}', "ur", rtl=True, line_height=1.9),

@@ -1,4 +1,4 @@
-"""Printing HTML to PDF with WeasyPrint: safe fetching, tags, glyph checks.
+"""Printing HTML to PDF with WeasyPrint: pinned fonts, safe fetching, tags, glyph checks.
 
 WeasyPrint is pinned (pyproject.toml) because of `_tag_passage_languages`,
 the one place that reaches into its internals; tests/test_pdf.py fails if an
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,7 +18,10 @@ from urllib.parse import unquote, urlsplit
 import pydyf
 import weasyprint
 from weasyprint.pdf import tags as _weasyprint_tags
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from angio_print.fonts import FONTS_DIR, FontLock, InstalledFonts
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -84,16 +89,63 @@ class Printed:
     refused_urls: tuple[str, ...]
 
 
+@contextmanager
+def _without_system_fonts(root: Path):
+    """Fontconfig reads FONTCONFIG_FILE when a configuration is made: point it at one with no fonts."""
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str((root / FONTS_DIR / "fonts.conf").resolve())
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+
+
+class Printer:
+    """Prints HTML with the project's pinned fonts and nothing else; one per process.
+
+    The font configuration is shared by every document printed, so each font
+    file is loaded once per process. Raises FontsError before anything is
+    printed when the installed fonts differ from the lock.
+    """
+
+    def __init__(self, root: Path, assets_dir: Path):
+        self.root = root
+        self.fonts: InstalledFonts = FontLock.load(root).installed()
+        self.assets_dir = assets_dir
+        self._font_configs: dict[tuple[str, ...], FontConfiguration] = {}
+
+    def font_config(self, families: list[str]) -> FontConfiguration:
+        """One configuration per font stack: a document never sees fonts another language loaded,
+        so a character its own fonts lack is a missing glyph, whatever was printed before."""
+        key = tuple(families)
+        if key not in self._font_configs:
+            with _without_system_fonts(self.root):
+                self._font_configs[key] = FontConfiguration()
+        return self._font_configs[key]
+
+    def layout(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> "Layout":
+        return Layout(self, html, families, allowed)
+
+    def print_pdf(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> Printed:
+        return self.layout(html, families, allowed).write()
+
+
 class Layout:
     """A laid-out document: pages can be inspected before the PDF is written."""
 
-    def __init__(self, html: str, assets_dir: Path, allowed: tuple[Path, ...] = ()):
-        self._fetcher = AssetFetcher((assets_dir, *allowed))
+    def __init__(self, printer: Printer, html: str, families: list[str], allowed: tuple[Path, ...] = ()):
+        self._fetcher = AssetFetcher((printer.assets_dir, printer.fonts.lock.install_dir, *allowed))
         self._capture = _Capture()
+        font_config = printer.font_config(families)
         with self._capturing():
+            faces = weasyprint.CSS(string=printer.fonts.font_face_css(families, html), font_config=font_config,
+                                   url_fetcher=self._fetcher)
             self.document = weasyprint.HTML(
-                string=html, base_url=assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
-            ).render()
+                string=html, base_url=printer.assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
+            ).render(stylesheets=[faces], font_config=font_config)
 
     def _capturing(self):
         logger = logging.getLogger("weasyprint")
@@ -128,7 +180,3 @@ class Layout:
             else:
                 warnings.append(record.getMessage())
         return Printed(data, self.pages, tuple(dict.fromkeys(missing)), tuple(warnings), tuple(self._fetcher.refused))
-
-
-def print_pdf(html: str, assets_dir: Path, allowed: tuple[Path, ...] = ()) -> Printed:
-    return Layout(html, assets_dir, allowed).write()

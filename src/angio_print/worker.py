@@ -14,7 +14,7 @@ from angio_print.catalogs import Translations
 from angio_print.config import load_project
 from angio_print.content import load_leaflet
 from angio_print.languages import SOURCE_LANGUAGE, get_language
-from angio_print.pdf import Layout
+from angio_print.pdf import Printer
 from angio_print.render import LanguageView, Renderer
 from angio_print.review import review_status
 from angio_print.settings import load_clinic
@@ -63,6 +63,11 @@ def _renderer(root: Path, stamp):
     return Renderer(_project(root, stamp))
 
 
+@lru_cache(maxsize=2)
+def _printer(root: Path, stamp) -> Printer:
+    return Printer(root, _project(root, stamp).assets_dir)
+
+
 @lru_cache(maxsize=4)
 def _clinic(path: Path | None, stamp):
     return load_clinic(path) if path else None
@@ -95,18 +100,21 @@ def print_target(job: Job) -> Result:
     clinic = _clinic(job.clinic, job.stamp)
     allowed = (clinic.logo,) if clinic and clinic.logo else ()
 
-    layout = Layout(render_html(job, notes_space=True), project.assets_dir, allowed)
+    printer = _printer(job.root, job.stamp)
+    families = list(dict.fromkeys(f for lang in target.langs for f in get_language(lang).font_families))
+    layout = printer.layout(render_html(job, notes_space=True), families, allowed)
     notes_space = True
     if target.variant == "standard" and layout.pages > STANDARD_PAGES and not layout.page_has_tag(-1, "main"):
         # The notes space alone would start a new sheet: leave it out.
-        layout, notes_space = Layout(render_html(job, notes_space=False), project.assets_dir, allowed), False
+        layout, notes_space = printer.layout(render_html(job, notes_space=False), families, allowed), False
     printed = layout.write()
     if printed.missing_glyphs:
         fonts = ", ".join(get_language(target.lang).font_families)
         chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in printed.missing_glyphs)
         return Result(target, printed.pages, missing_glyphs=printed.missing_glyphs,
-                      error=f"missing glyphs in {target.lang}: {chars}; the fonts {fonts} do not have them. "
-                            "Install the font for this script (see README) or fix the character")
+                      error=f"missing glyphs in {target.lang}: {chars}; the pinned fonts {fonts} do not have them. "
+                            "Fix the character, or add a font or subset that has it to templates/fonts/fonts.toml "
+                            "(see README, Fonts)")
     path = job.out / target.filename
     write_atomic(path, printed.pdf)
     _thumbnail(path, job.out / target.thumbnail)
