@@ -218,12 +218,13 @@ class _Cache:
         pdf = out / target.filename
         if record.get("key") != key or not pdf.exists() or pdf.stat().st_size != record.get("size"):
             return None
-        return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False))
+        return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False),
+                      fit=record.get("fit", ""))
 
     def put(self, target: Target, key: str, result: Result) -> None:
         size = (self.folder.parent / target.filename).stat().st_size
         record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
-                  "notes_space": result.notes_space}
+                  "notes_space": result.notes_space, "fit": result.fit}
         write_atomic(self._path(target), json.dumps(record).encode())
 
     def get_value(self, name: str, key: str):
@@ -281,6 +282,8 @@ def _manifest(results: dict[Target, Result], languages: dict[str, dict]) -> dict
         }
         if target.variant == "standard":
             artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES
+            artifact["fit"] = result.fit
+            artifact["notes_space"] = result.notes_space
         artifacts.append(artifact)
     over = sorted({a["lang"] for a in artifacts if a.get("fits_one_sheet") is False})
     return {"artifacts": artifacts, "languages": languages, "standard_needs_more_than_one_sheet": over}

@@ -20,6 +20,13 @@ from angio_print.sourcefile import read_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT_CHARS = 2000
+# How a section is set apart on the page; a plain section has no box.
+BOXES = {
+    "key-points": "the leaflet's purpose and main messages, first on the page",
+    "action": "steps the reader takes, and when to contact a doctor",
+    "fill-in": "a list of prompts with room to write the answers",
+    "optional": "detail a reader may skip",
+}
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,18 @@ class Glossary:
     terms: tuple[Term, ...]
 
 
-Block = Paragraph | ItemList | Glossary
+@dataclass(frozen=True)
+class Figure:
+    """A drawing from templates/assets/figures/, with translatable labels, caption and alternative text."""
+
+    id: str
+    drawing: str
+    alt: Message
+    caption: Message | None
+    labels: tuple[tuple[str, Message], ...]
+
+
+Block = Paragraph | ItemList | Glossary | Figure
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,7 @@ class Section:
     heading: Message
     blocks: tuple[Block, ...]
     line: int
+    box: str | None = None
 
     def messages(self) -> Iterator[Message]:
         yield self.heading
@@ -75,6 +94,12 @@ class Section:
                 yield block.text
             elif isinstance(block, ItemList):
                 yield from block.items
+            elif isinstance(block, Figure):
+                yield block.alt
+                if block.caption:
+                    yield block.caption
+                for _, label in block.labels:
+                    yield label
             else:
                 for term in block.terms:
                     yield term.term
@@ -258,12 +283,15 @@ def _read_source(r: _Reader, entry) -> Source | None:
 
 
 def _read_section(r: _Reader, node, prefix: str, seen: dict[str, int]) -> Section | None:
-    fields = r.mapping(node, "a section", {"id", "heading"}, {"blocks", "terms", "note"})
+    fields = r.mapping(node, "a section", {"id", "heading"}, {"blocks", "terms", "note", "box"})
     if fields is None or "id" not in fields:
         return None
     section_id = r.identifier(fields["id"], "section id", seen)
     if section_id is None:
         return None
+    box = r.string(fields["box"], f"section '{section_id}' box") if "box" in fields else None
+    if box is not None and box not in BOXES:
+        r.problem(fields["box"][1], f"section '{section_id}' box '{box}' is unknown (known: {', '.join(BOXES)})")
     base = f"{prefix}/{section_id}"
     heading = (
         r.message(fields["heading"], f"{base}/heading", section_id, fields.get("note"))
@@ -284,17 +312,20 @@ def _read_section(r: _Reader, node, prefix: str, seen: dict[str, int]) -> Sectio
                 blocks.append(block)
     if heading is None:
         return None
-    return Section(section_id, heading, tuple(blocks), node.start_mark.line + 1)
+    return Section(section_id, heading, tuple(blocks), node.start_mark.line + 1, box)
 
 
 def _read_block(r: _Reader, node, base: str, section_id: str, seen: dict[str, int]) -> Block | None:
-    fields = r.mapping(node, f"a block in '{section_id}'", {"id"}, {"text", "items", "note"})
+    fields = r.mapping(node, f"a block in '{section_id}'", {"id"},
+                       {"text", "items", "note", "figure", "alt", "caption", "labels"})
     if fields is None or "id" not in fields:
         return None
     block_id = r.identifier(fields["id"], f"block id in '{section_id}'", seen)
     if block_id is None:
         return None
     context = f"{base}/{block_id}"
+    if "figure" in fields:
+        return _read_figure(r, node, fields, context, section_id)
     if ("text" in fields) == ("items" in fields):
         r.problem(node, f"block '{section_id}/{block_id}' needs either 'text' or 'items', not both or neither")
         return None
@@ -313,6 +344,29 @@ def _read_block(r: _Reader, node, base: str, section_id: str, seen: dict[str, in
             if message:
                 items.append(message)
     return ItemList(block_id, tuple(items))
+
+
+def _read_figure(r: _Reader, node, fields: dict, context: str, section_id: str) -> Figure | None:
+    drawing = r.string(fields["figure"], f"{context} figure")
+    if "alt" not in fields:
+        r.problem(node, f"figure '{context}' needs 'alt': a sentence that says what the drawing shows, "
+                        "for readers who cannot see it")
+        return None
+    alt = r.message(fields["alt"], f"{context}/alt", section_id, fields.get("note"))
+    caption = r.message(fields["caption"], f"{context}/caption", section_id) if "caption" in fields else None
+    labels: list[tuple[str, Message]] = []
+    seen: dict[str, int] = {}
+    for label_node in r.sequence(fields["labels"], f"figure '{context}' labels") if "labels" in fields else []:
+        label = r.mapping(label_node, f"a label in '{context}'", {"id", "text"}, {"note"})
+        if not label or not {"id", "text"} <= label.keys():
+            continue
+        label_id = r.identifier(label["id"], f"label id in '{context}'", seen)
+        message = r.message(label["text"], f"{context}/{label_id}", section_id, label.get("note")) if label_id else None
+        if message:
+            labels.append((label_id, message))
+    if drawing is None or alt is None:
+        return None
+    return Figure(context.rsplit("/", 1)[-1], drawing, alt, caption, tuple(labels))
 
 
 def _read_glossary(r: _Reader, entry, base: str, section_id: str) -> Glossary:

@@ -48,10 +48,12 @@ class FontFile:
     package: str  # "@fontsource/noto-sans@5.3.0"
     member: str  # path inside the package tarball
     sha256: str  # of that member
+    width: float | None = None  # for a variable font: the width instance to make (wdth axis)
 
     @property
     def installed_name(self) -> str:
-        return Path(self.member).name.removesuffix(".woff2") + ".ttf"
+        stem = Path(self.member).name.removesuffix(".woff2")
+        return f"{stem}-{self.weight}-{self.width:g}.ttf" if self.width else f"{stem}.ttf"
 
 
 @dataclass(frozen=True)
@@ -158,15 +160,20 @@ def lock(root: Path) -> None:
         members = {m.name: m for m in archive.getmembers()}
         for face in spec["faces"]:
             weight, style = face.split("-")
+            variable = spec.get("variable")
             subsets = [s for s in spec["subsets"] if s != "numbered"]
             if "numbered" in spec["subsets"]:
                 numbered = re.compile(rf"package/files/{stem}-(\d+)-{face}\.woff2")
                 subsets += sorted((m.group(1) for m in map(numbered.fullmatch, members) if m), key=int)
             for subset in subsets:
-                member = f"package/files/{stem}-{subset}-{face}.woff2"
+                name = f"{stem}-{subset}-{variable}-{style}" if variable else f"{stem}-{subset}-{face}"
+                member = f"package/files/{name}.woff2"
                 data = archive.extractfile(members[member]).read()
-                files.append({"family": family, "weight": int(weight), "style": style, "package": key,
-                              "member": member, "sha256": hashlib.sha256(data).hexdigest()})
+                entry = {"family": family, "weight": int(weight), "style": style, "package": key,
+                         "member": member, "sha256": hashlib.sha256(data).hexdigest()}
+                if variable:
+                    entry["width"] = spec["width"]
+                files.append(entry)
     text = json.dumps({"packages": packages, "files": files}, indent=1, ensure_ascii=False) + "\n"
     (root / FONTS_DIR / "fonts.lock.json").write_text(text, encoding="utf-8")
 
@@ -174,6 +181,7 @@ def lock(root: Path) -> None:
 def install(root: Path) -> None:
     """Download, verify and unpack the locked files into .fonts/ (nothing to do when current)."""
     from fontTools.ttLib import TTFont, woff2
+    from fontTools.varLib import instancer
 
     font_lock = FontLock.load(root)
     try:
@@ -197,6 +205,11 @@ def install(root: Path) -> None:
                 raise FontsError(font.member, f"{spec} holds a different file than the lock records")
             out = io.BytesIO()
             woff2.decompress(io.BytesIO(data), out)
+            if font.width:
+                variable = TTFont(io.BytesIO(out.getvalue()))
+                static = instancer.instantiateVariableFont(variable, {"wght": font.weight, "wdth": font.width})
+                out = io.BytesIO()
+                static.save(out)
             (target / font.installed_name).write_bytes(out.getvalue())
             coverage[font.installed_name] = _ranges(list(TTFont(io.BytesIO(out.getvalue())).getBestCmap()))
     stamp = {"lock": font_lock.digest, "coverage": coverage}

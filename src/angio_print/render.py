@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 from angio_print import markup
 from angio_print.catalogs import PLACEHOLDER, Translations
 from angio_print.config import Project
-from angio_print.content import Glossary, ItemList, Leaflet, Message, Paragraph
+from angio_print.fitting import ROOMY, Fit
+from angio_print.content import Figure, Glossary, ItemList, Leaflet, Message, Paragraph
 from angio_print.languages import Language
 from angio_print.review import ReviewStatus
 
@@ -31,6 +32,10 @@ class BlockView:
     html: Markup | None = None
     items: tuple[Markup, ...] = ()
     terms: tuple[tuple[Markup, Markup], ...] = ()
+    drawing: str = ""
+    alt: str = ""  # plain text: it goes into an attribute and the PDF's /Alt
+    caption: Markup | None = None
+    labels: dict[str, Markup] | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class SectionView:
     id: str
     heading: Markup
     blocks: tuple[BlockView, ...]
+    box: str | None = None
 
 
 @dataclass
@@ -53,6 +59,10 @@ class LanguageView:
 
     def text(self, message: Message) -> Markup:
         return markup.render(self.translations.get(message.context, message.text))
+
+    def plain(self, message: Message) -> str:
+        """The translation as plain text (for attributes): markup dropped, the rest left to autoescape."""
+        return markup.render(self.translations.get(message.context, message.text)).striptags()
 
     def pgettext(self, context: str, source: str, **values) -> Markup:
         text = self.translations.get(context, source)
@@ -77,7 +87,8 @@ class LanguageView:
     @cached_property
     def sections(self) -> list[SectionView]:
         return [
-            SectionView(section.id, self.text(section.heading), tuple(self._block(b) for b in section.blocks))
+            SectionView(section.id, self.text(section.heading), tuple(self._block(b) for b in section.blocks),
+                        section.box)
             for section in self.leaflet.sections
         ]
 
@@ -86,6 +97,10 @@ class LanguageView:
             return BlockView("paragraph", html=self.text(block.text))
         if isinstance(block, ItemList):
             return BlockView("list", items=tuple(self.text(item) for item in block.items))
+        if isinstance(block, Figure):
+            return BlockView("figure", drawing=block.drawing, alt=self.plain(block.alt),
+                             caption=self.text(block.caption) if block.caption else None,
+                             labels={label_id: self.text(label) for label_id, label in block.labels})
         assert isinstance(block, Glossary)
         return BlockView("glossary", terms=tuple((self.text(t.term), self.text(t.definition)) for t in block.terms))
 
@@ -133,7 +148,7 @@ class Renderer:
         self.environment.filters["isolate"] = _isolate
 
     def render(self, leaflet: Leaflet, views: list[LanguageView], *, variant: str, paper: str,
-               clinic=None, notes_space: bool = True) -> str:
+               clinic=None, notes_space: bool = True, fit: Fit = ROOMY) -> str:
         template = self.environment.get_template("leaflet.html")
         return template.render(
             leaflet=leaflet,
@@ -144,4 +159,5 @@ class Renderer:
             scale_line=1.15 if variant == "large" else 1.0,
             clinic=clinic,
             notes_space=notes_space,
+            fit=fit,
         )

@@ -13,6 +13,7 @@ from angio_print.atomic import temporary_prefix, write_atomic
 from angio_print.catalogs import Translations
 from angio_print.config import load_project
 from angio_print.content import load_leaflet
+from angio_print.fitting import LADDER, ROOMY, Fit
 from angio_print.languages import SOURCE_LANGUAGE, get_language
 from angio_print.pdf import Printer
 from angio_print.render import LanguageView, Renderer
@@ -41,6 +42,7 @@ class Result:
     warnings: tuple[str, ...] = ()
     error: str = ""
     notes_space: bool = False
+    fit: str = ""
 
 
 @lru_cache(maxsize=8)
@@ -84,14 +86,15 @@ def _view(job: Job, leaflet, lang: str, prefix: str = "") -> LanguageView:
     return view
 
 
-def render_html(job: Job, notes_space: bool = True) -> str:
+def render_html(job: Job, notes_space: bool = True, fit: Fit = ROOMY) -> str:
     """The HTML of one target, exactly as it is printed."""
     target = job.target
     project = _project(job.root, job.stamp)
     leaflet = _leaflet(project.leaflet_dir / f"{target.leaflet}.yaml", job.stamp)
     views = [_view(job, leaflet, lang, prefix=f"{lang}-") for lang in target.langs]
     return _renderer(job.root, job.stamp).render(leaflet, views, variant=target.variant, paper=target.paper,
-                                                 clinic=_clinic(job.clinic, job.stamp), notes_space=notes_space)
+                                                 clinic=_clinic(job.clinic, job.stamp), notes_space=notes_space,
+                                                 fit=fit)
 
 
 def print_target(job: Job) -> Result:
@@ -101,12 +104,12 @@ def print_target(job: Job) -> Result:
     allowed = (clinic.logo,) if clinic and clinic.logo else ()
 
     printer = _printer(job.root, job.stamp)
-    families = list(dict.fromkeys(f for lang in target.langs for f in get_language(lang).font_families))
-    layout = printer.layout(render_html(job, notes_space=True), families, allowed)
-    notes_space = True
-    if target.variant == "standard" and layout.pages > STANDARD_PAGES and not layout.page_has_tag(-1, "main"):
-        # The notes space alone would start a new sheet: leave it out.
-        layout, notes_space = printer.layout(render_html(job, notes_space=False), families, allowed), False
+
+    def lay_out(fit: Fit, notes_space: bool):
+        families = list(dict.fromkeys(f for lang in target.langs for f in fit.families(get_language(lang))))
+        return printer.layout(render_html(job, notes_space, fit), families, allowed)
+
+    layout, fit, notes_space = _fitted(target, lay_out)
     printed = layout.write()
     if printed.missing_glyphs:
         fonts = ", ".join(get_language(target.lang).font_families)
@@ -119,7 +122,27 @@ def print_target(job: Job) -> Result:
     write_atomic(path, printed.pdf)
     _thumbnail(path, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
-                  warnings=printed.warnings, notes_space=notes_space)
+                  warnings=printed.warnings, notes_space=notes_space, fit=fit.name)
+
+
+def _fitted(target: Target, lay_out):
+    """The most generous rung on which a standard leaflet fits one sheet, with the notes space if it fits too.
+
+    Generous type comes before the notes space: on each rung the leaflet is
+    tried with it, then without it when the notes space alone spills over.
+    Other variants, and a leaflet no rung fits, take the pages they need.
+    """
+    if target.variant != "standard":
+        return lay_out(ROOMY, True), ROOMY, True
+    for fit in LADDER:
+        layout = lay_out(fit, True)
+        if layout.pages <= STANDARD_PAGES:
+            return layout, fit, True
+        if not layout.page_has_tag(-1, "main"):
+            layout = lay_out(fit, False)
+            if layout.pages <= STANDARD_PAGES:
+                return layout, fit, False
+    return lay_out(ROOMY, True), ROOMY, True  # it needs a second sheet anyway: generous type, room to write
 
 
 def _thumbnail(pdf: Path, png: Path) -> None:
