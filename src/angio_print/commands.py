@@ -107,6 +107,16 @@ def import_(args) -> int:
     return 1 if report.refused else 0
 
 
+def review_packet(args) -> int:
+    from angio_print.review_packet import write_packet
+
+    project = _project(args)
+    lang = _languages([args.lang])[0]
+    for path in write_packet(project, lang, args.leaflet, args.out):
+        print(f"wrote {display_path(path)}")
+    return 0
+
+
 def build(args) -> int:
     from angio_print.build import BuildOptions, run_build
 

@@ -34,3 +34,10 @@ def message_filter(project: Project, leaflet: str | None) -> Callable[[Message],
         return any(path == source for path, _line in message.locations)
 
     return selected
+
+
+def context_filter(leaflet: str | None) -> Callable[[str], bool]:
+    """For messages known only by msgctxt (a past review's snapshot): `NAME/...` or `ui/...`."""
+    if leaflet is None:
+        return lambda context: True
+    return lambda context: context.startswith((UI_PREFIX, f"{leaflet}/"))
