@@ -111,3 +111,23 @@ def test_without_msgcat_nothing_is_written(project_copy, monkeypatch, tmp_path, 
     assert len(error) == 1 and "msgcat" in error[0] and "error:" in error[0]
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("path", committed_catalogs(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_translate_toolkit_and_msgfmt_read_every_catalog(path):
+    """Weblate reads catalogs with Translate Toolkit; GNU msgfmt -c is what Poedit runs on save."""
+    from translate.storage import factory
+
+    store = factory.getobject(str(path))
+    units = {(u.getcontext(), u.source): u for u in store.units if not u.isheader() and not u.isobsolete()}
+    babel = {(m.context, m.id): m for m in catalogs.read_catalog(path) if m.id}
+    assert units.keys() == babel.keys()
+    for key, unit in units.items():
+        assert (unit.target or "") == (babel[key].string or ""), key
+        assert unit.isfuzzy() == babel[key].fuzzy, key
+    # Saved by Translate Toolkit at GNU's width (Weblate's "Customize gettext output"), nothing changes.
+    from translate.storage import pypo
+
+    assert bytes(pypo.pofile(path.read_bytes(), width=79)) == path.read_bytes()
+    result = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
