@@ -1,7 +1,8 @@
 """Gettext catalogs: extract the template, create and update translations, count.
 
 Uses Babel's catalog API (`Catalog`, `read_po`, `write_po`); this module is the
-only writer of `.po` files, so wrapping stays the same everywhere. Merging is
+only writer of `.po` files, and it writes them in GNU normal form (through
+`msgcat`, see `gnu_po`), so wrapping is the one Poedit and Weblate use. Merging is
 by msgctxt, the stable block id: a changed text keeps its translation as fuzzy
 with the old source in `#|`, a removed one becomes obsolete, nothing is lost.
 """
@@ -24,6 +25,7 @@ from angio_print.atomic import write_atomic
 from angio_print.config import Project
 from angio_print.content import load_leaflets
 from angio_print.findings import Finding, UserError, display_path
+from angio_print.gnu_po import gnu_normal
 from angio_print.languages import SOURCE_LANGUAGE, get_language
 from angio_print.sourcefile import read_text
 
@@ -31,7 +33,7 @@ DOMAIN = "angio_print"
 KEYWORDS = {"pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("NOTE:",)
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-WIDTH = 76
+COMMENT_WIDTH = 76  # Babel wraps `#.` notes; msgcat keeps comment lines as they are and rewraps the rest
 
 TEMPLATE_HEADER = """\
 # Messages of the angio-print patient leaflets.
@@ -83,13 +85,12 @@ def build_template(project: Project) -> Catalog:
             method, path, keywords=KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=True
         ):
             catalog.add(message, None, [(relative, lineno)], auto_comments=comments, context=context)
-    for message in catalog:
-        _set_format_flags(message)
     return catalog
 
 
 def _set_format_flags(message: Message) -> None:
-    # "about 50%" must not become python-format (babel#35): our placeholders are {name}.
+    # "about 50% grow" must not become python-format (babel#35): our placeholders are {name}.
+    # Babel sets the flag again on every Message it makes, so this runs on each write.
     message.flags.discard("python-format")
     if message.id and PLACEHOLDER.search(message.id):
         message.flags.add("python-brace-format")
@@ -105,22 +106,31 @@ def extract(project: Project) -> Catalog:
 
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
+    """Write `catalog` to `path` in GNU normal form, atomically; on any error the old file stays."""
+    write_atomic(path, gnu_normal(catalog_text(catalog).encode("utf-8"), display_path(path)))
+
+
+def catalog_text(catalog: Catalog) -> str:
+    """Babel's serialisation with GNU-style `#| msgid` lines, before GNU wrapping."""
+    for message in [*catalog, *catalog.obsolete.values()]:
+        _set_format_flags(message)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=False, sort_output=False)
-    write_atomic(path, _with_previous_ids(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8"))
+    write_po(buffer, catalog, width=COMMENT_WIDTH, include_previous=False, sort_output=False)
+    return _with_previous_ids(buffer.getvalue().decode("utf-8"), catalog)
 
 
 def _with_previous_ids(text: str, catalog: Catalog) -> str:
     """Add `#| msgid` lines the way GNU gettext writes them.
 
     Babel wraps a long previous msgid as comment prose, which breaks its
-    quoting, so these lines are written here instead.
+    quoting, so these lines are written here instead, on one line each;
+    msgcat then wraps them as GNU does.
     """
     for message in catalog:
         if not (message.id and message.context and message.previous_id):
             continue
         anchor = f"msgctxt {normalize(message.context, width=0)}\n"
-        lines = normalize(message.previous_id[0], width=WIDTH - 3).splitlines()
+        lines = normalize(message.previous_id[0], width=0).splitlines()
         block = "#| msgid " + lines[0] + "\n" + "".join(f"#| {line}\n" for line in lines[1:])
         text = text.replace("\n" + anchor, "\n" + block + anchor, 1)
     return text

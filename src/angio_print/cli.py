@@ -9,6 +9,7 @@ from pathlib import Path
 from angio_print.findings import UserError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+COMMANDS = {"import": "import_", "review-packet": "review_packet"}  # command names that are not Python names
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--draft", action="store_true", help="set the language back to draft")
     review.add_argument("--date", help="date of the review, YYYY-MM-DD")
 
+    export = commands.add_parser("export", help="write a language's messages as XLIFF for a CAT tool")
+    export.add_argument("lang", metavar="LANG")
+    export.add_argument("--leaflet", metavar="NAME", help="only this leaflet's messages (and the shared ones)")
+    export.add_argument("--format", choices=["xliff"], default="xliff", help="file format (default: xliff, version 1.2)")
+    export.add_argument("--out", type=Path, help="output file (default: LANG.xlf, or NAME-LANG.xlf with --leaflet)")
+    import_ = commands.add_parser("import", help="merge a translated XLIFF file back into its catalog")
+    import_.add_argument("file", type=Path, metavar="FILE")
+
+    packet = commands.add_parser("review-packet", help="write an HTML page and a PDF for a language's reviewer")
+    packet.add_argument("lang", metavar="LANG")
+    packet.add_argument("--leaflet", metavar="NAME", help="only this leaflet's messages (and the shared ones)")
+    packet.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+
     bench = commands.add_parser("bench", help="measure build speed and print the figures")
     bench.add_argument("--out", type=Path, default=None, help="scratch folder (default: a temporary one)")
     return parser
@@ -64,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     from angio_print import commands
 
     try:
-        return getattr(commands, args.command)(args)
+        return getattr(commands, COMMANDS.get(args.command, args.command))(args)
     except UserError as error:
         for finding in error.findings:
             print(f"angio-print: {finding.format()}", file=sys.stderr)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 
 from angio_print import catalogs
 from angio_print.config import load_project
@@ -77,6 +79,41 @@ def review(args) -> int:
         raise UserError.single("--date", None, "a review needs the date it was done: --date YYYY-MM-DD")
     mark_reviewed(project, lang, args.reviewer, date)
     print(f"{lang}: reviewed by {args.reviewer} on {date.isoformat()}")
+    return 0
+
+
+def export(args) -> int:
+    from angio_print.xliff import write_export
+
+    project = _project(args)
+    lang = _languages([args.lang])[0]
+    out = args.out or Path(f"{args.leaflet}-{lang}.xlf" if args.leaflet else f"{lang}.xlf")
+    count = write_export(project, lang, args.leaflet, out)
+    print(f"wrote {display_path(out)}: {count} units")
+    return 0
+
+
+def import_(args) -> int:
+    from angio_print.xliff import import_xliff
+
+    project = _project(args)
+    report = import_xliff(project, args.file)
+    for finding in report.findings:
+        print(finding.format(), file=sys.stderr)
+    for uid in report.changed:
+        print(f"{report.lang}: {uid}: updated")
+    print(f"{display_path(report.catalog)}: {len(report.changed)} updated, {report.unchanged} unchanged, "
+          f"{len(report.refused)} refused (nothing written for those)")
+    return 1 if report.refused else 0
+
+
+def review_packet(args) -> int:
+    from angio_print.review_packet import write_packet
+
+    project = _project(args)
+    lang = _languages([args.lang])[0]
+    for path in write_packet(project, lang, args.leaflet, args.out):
+        print(f"wrote {display_path(path)}")
     return 0
 
 

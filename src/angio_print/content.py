@@ -20,6 +20,8 @@ from angio_print.sourcefile import read_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT_CHARS = 2000
+# The PDF's Author when neither the leaflet nor the clinic names a publisher.
+DEFAULT_PUBLISHER = "angio-print patient leaflets"
 # How a section is set apart on the page; a plain section has no box.
 BOXES = {
     "key-points": "the leaflet's purpose and main messages, first on the page",
@@ -123,6 +125,7 @@ class Leaflet:
     last_reviewed: dt.date
     based_on: Source
     sections: tuple[Section, ...]
+    publisher: str = DEFAULT_PUBLISHER
 
     def messages(self) -> Iterator[Message]:
         yield self.title
@@ -250,7 +253,7 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
     top = r.mapping(
         root, "the leaflet",
         {"id", "title", "content_version", "last_reviewed", "based_on", "sections"},
-        {"subtitle"},
+        {"subtitle", "publisher"},
     )
     if top is None:
         return None
@@ -267,9 +270,10 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
         section = _read_section(r, node, prefix, seen_sections)
         if section:
             sections.append(section)
-    if None in (leaflet_id, title, version, reviewed, source):
+    publisher = r.string(top["publisher"], "publisher") if "publisher" in top else DEFAULT_PUBLISHER
+    if None in (leaflet_id, title, version, reviewed, source, publisher):
         return None
-    return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections))
+    return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections), publisher)
 
 
 def _read_source(r: _Reader, entry) -> Source | None:

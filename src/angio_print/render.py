@@ -134,6 +134,14 @@ def _page_counter_css(label: Markup) -> Markup:
     return Markup(" ".join(parts))
 
 
+def _svg_title(svg: Markup, title: Markup) -> Markup:
+    """An inline SVG with a <title>: WeasyPrint tags it as a /Figure whose /Alt is that title."""
+    opening = re.match(r"\s*<svg\b[^>]*>", str(svg))
+    if opening is None:
+        return svg
+    return Markup(str(svg)[:opening.end()] + f"<title>{escape(title.striptags())}</title>" + str(svg)[opening.end():])
+
+
 class Renderer:
     def __init__(self, project: Project):
         self.environment = jinja2.Environment(
@@ -146,6 +154,7 @@ class Renderer:
         self.environment.filters["css_string"] = _css_string
         self.environment.filters["page_counter_css"] = _page_counter_css
         self.environment.filters["isolate"] = _isolate
+        self.environment.filters["svg_title"] = _svg_title
 
     def render(self, leaflet: Leaflet, views: list[LanguageView], *, variant: str, paper: str,
                clinic=None, notes_space: bool = True, fit: Fit = ROOMY) -> str:

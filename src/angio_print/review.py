@@ -2,7 +2,10 @@
 
 A language is "reviewed" only while its translations are exactly the ones the
 reviewer signed off: the file stores a fingerprint of them, so any later
-change to a translation puts the language back to draft by itself.
+change to a translation puts the language back to draft by itself. It also
+stores what was signed off, per msgctxt (`messages`: English and translation),
+so the next review packet can show what changed; older records without it
+stay valid.
 """
 
 from __future__ import annotations
@@ -84,8 +87,27 @@ def mark_reviewed(project: Project, lang: str, reviewer: str, date: dt.date) -> 
         "reviewer": reviewer.strip(),
         "date": date.isoformat(),
         "fingerprint": catalogs.Translations.from_catalog(lang, catalog).fingerprint(),
+        "messages": {m.context: {"source": m.id, "translation": m.string} for m in catalog if m.id and m.context},
     }
     write_atomic(review_path(project, lang), (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+
+
+def reviewed_messages(project: Project, lang: str) -> tuple[dict | None, dict[str, dict] | None]:
+    """The last review record and what it signed off per msgctxt (None where not recorded)."""
+    path = review_path(project, lang)
+    if not path.exists():
+        return None, None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        messages = record.get("messages")
+        if messages is not None and not all(
+            isinstance(v, dict) and isinstance(v.get("source"), str) and isinstance(v.get("translation"), str)
+            for v in messages.values()
+        ):
+            raise ValueError
+    except (ValueError, AttributeError):
+        raise UserError.single(display_path(path), None, "review record is not valid JSON with reviewer, date and messages") from None
+    return record, messages
 
 
 def mark_draft(project: Project, lang: str) -> None:

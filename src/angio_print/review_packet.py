@@ -1,0 +1,107 @@
+"""The review packet: an HTML page and a PDF for a qualified medical reviewer.
+
+Per message its id, the English, the translation, the translator notes and
+termbase entries, and a blank column for the reviewer's comment; at the top,
+what changed since the last recorded review, and a sign-off box. Every text
+from a catalog is escaped (Jinja2 autoescape): the packet never renders markup
+from a translation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from angio_print import catalogs
+from angio_print.atomic import write_atomic
+from angio_print.checks import Termbase
+from angio_print.config import Project
+from angio_print.findings import UserError, display_path
+from angio_print.languages import LATIN, SOURCE_LANGUAGE, get_language
+from angio_print.fonts import FontsError
+from angio_print.pdf import Printer
+from angio_print.review import review_status, reviewed_messages
+from angio_print.review_changes import changes_since
+from angio_print.scope import context_filter, message_filter
+
+TEMPLATE_DIR = "review"
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    context: str
+    source: str
+    translation: str
+    state: str  # "translated", "fuzzy" or "untranslated"
+    notes: list[str]
+    terms: list[tuple[str, str]]  # (English term, approved forms)
+
+
+def _terms(termbase: Termbase, source: str) -> list[tuple[str, str]]:
+    return [(term, " / ".join(forms)) for term, forms in termbase.terms.items()
+            if re.search(rf"\b{re.escape(term)}", source, re.IGNORECASE)]
+
+
+def packet_context(project: Project, lang: str, leaflet: str | None) -> dict:
+    """Everything the packet template shows, as plain data."""
+    language = get_language(lang)
+    path = catalogs.po_path(project, language.code)
+    if language.code == SOURCE_LANGUAGE or not path.exists():
+        raise UserError.single(display_path(path), None, f"no catalog for '{lang}': only translations are reviewed")
+    selected = message_filter(project, leaflet)
+    catalog = catalogs.read_catalog(path)
+    messages = [m for m in catalog if selected(m)]
+    termbase = Termbase.load(project, language.code)
+    rows = [
+        Row(number, m.context or "", m.id, m.string or "",
+            "untranslated" if not m.string else "fuzzy" if m.fuzzy else "translated",
+            [" ".join(m.auto_comments)] * bool(m.auto_comments) + list(m.user_comments), _terms(termbase, m.id))
+        for number, m in enumerate(messages, 1)
+    ]
+    record, reviewed = reviewed_messages(project, language.code)
+    in_scope = context_filter(leaflet)
+    changes = None if reviewed is None else changes_since(
+        {c: v for c, v in reviewed.items() if in_scope(c)}, messages)
+    return {
+        "language": language,
+        "leaflet": leaflet,
+        "catalog": path.relative_to(project.root).as_posix(),
+        "status": review_status(project, language.code, catalogs.Translations.from_catalog(language.code, catalog)),
+        "last_review": record,
+        "changes": changes,
+        "rows": rows,
+        "counts": {state: sum(1 for r in rows if r.state == state) for state in ("translated", "fuzzy", "untranslated")},
+        "latin_fonts": LATIN,
+    }
+
+
+def render_packet(project: Project, context: dict) -> str:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(project.templates_dir / TEMPLATE_DIR), autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template("packet.html").render(**context)
+
+
+def write_packet(project: Project, lang: str, leaflet: str | None, out: Path) -> tuple[Path, Path]:
+    """Write `review-LANG[-NAME].html` and `.pdf` into `out`; the PDF is printed like the leaflets."""
+    context = packet_context(project, lang, leaflet)
+    html = render_packet(project, context)
+    try:
+        printer = Printer(project.root, project.templates_dir / TEMPLATE_DIR)
+    except FontsError as error:
+        raise UserError.single(display_path(error.path), None, error.message) from None
+    families = list(dict.fromkeys(["Noto Sans", *context["language"].font_families]))
+    printed = printer.print_pdf(html, families)
+    if printed.missing_glyphs:
+        raise UserError.single(display_path(catalogs.po_path(project, context["language"].code)), None,
+                               f"no font has these characters: {' '.join(printed.missing_glyphs)}", exit_code=1)
+    stem = f"review-{context['language'].code}" + (f"-{leaflet}" if leaflet else "")
+    html_path, pdf_path = out / f"{stem}.html", out / f"{stem}.pdf"
+    write_atomic(html_path, html.encode("utf-8"))
+    write_atomic(pdf_path, printed.pdf)
+    return html_path, pdf_path
