@@ -26,6 +26,19 @@ def built(tmp_path_factory, project):
     return out
 
 
+@pytest.fixture(scope="session")
+def standard_everywhere(tmp_path_factory, project):
+    """The standard leaflet of every language with a catalog, on every paper."""
+    from angio_print import catalogs
+
+    out = tmp_path_factory.mktemp("standard")
+    langs = ["en", *catalogs.catalog_languages(project)]
+    summary = build(project, BuildOptions(out=out, langs=langs, papers=project.default_papers,
+                                          variants=("standard",), jobs=2, quiet=True))
+    assert summary.failed == 0 and not summary.blocked, summary
+    return out
+
+
 @pytest.fixture
 def project_copy(tmp_path):
     """A throw-away copy of the project to break on purpose."""

@@ -32,7 +32,8 @@ from angio_print.progress import Progress
 from angio_print.review import review_status
 from angio_print.settings import DEFAULT_NAME, load_clinic
 from angio_print.targets import Target, plan
-from angio_print.worker import STANDARD_PAGES, Job, Result, print_target, warm_up
+from angio_print.fitting import STANDARD_PAGES
+from angio_print.worker import Job, Result, print_target, warm_up
 
 CACHE_DIR = ".angio-cache"
 
@@ -113,6 +114,9 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
             continue
         results[job.target] = result
         cache.put(job.target, keys[job], result)
+        if job.target.variant == "standard" and result.pages > STANDARD_PAGES:
+            say(f"angio-print: {job.target.filename}: warning: {result.pages} pages even at the tightest fit; "
+                f"one sheet is {STANDARD_PAGES}: shorten the source text or the {job.target.lang} translation")
     progress.close()
 
     languages = _language_records(project, leaflets, printable, hasher, cache)

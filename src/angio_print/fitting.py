@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from angio_print.languages import Language
 
+STANDARD_PAGES = 2  # one sheet, two sides
 CONDENSED = {"Noto Sans": "Noto Sans SemiCondensed"}
 
 

@@ -15,6 +15,8 @@ from angio_print.checks import check_catalog, check_source
 from angio_print.config import Project
 from angio_print.content import load_leaflets
 from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
+from angio_print.fitting import STANDARD_PAGES
+from angio_print.render import PAPER_SIZES
 from angio_print.languages import SOURCE_LANGUAGE, get_language
 from angio_print.review import review_status
 from angio_print.scores import LeafletScore, score_leaflet
@@ -93,8 +95,13 @@ def _read_back(pdf_dir: Path, leaflet, lang: str, translations) -> list[Finding]
     from pypdf import PdfReader
 
     found = []
+    standard_names = {f"{leaflet.id}-{lang}-{paper}.pdf" for paper in PAPER_SIZES}
     for pdf in sorted(pdf_dir.glob(f"{leaflet.id}-{lang}-*.pdf")):
-        text = _squeeze(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
+        pages = PdfReader(pdf).pages
+        if pdf.name in standard_names and len(pages) > STANDARD_PAGES:
+            found.append(Finding(display_path(pdf), None, f"the standard leaflet takes {len(pages)} pages, more than one "
+                                 "sheet: shorten the source text or this translation", WARNING, lang, None, "one-sheet"))
+        text = _squeeze(" ".join(page.extract_text() or "" for page in pages))
         for section in leaflet.sections:
             heading = translations.get(section.heading.context, section.heading.text)
             if _squeeze(heading) not in text:

@@ -13,15 +13,13 @@ from angio_print.atomic import temporary_prefix, write_atomic
 from angio_print.catalogs import Translations
 from angio_print.config import load_project
 from angio_print.content import load_leaflet
-from angio_print.fitting import LADDER, ROOMY, Fit
+from angio_print.fitting import LADDER, ROOMY, STANDARD_PAGES, Fit
 from angio_print.languages import SOURCE_LANGUAGE, get_language
 from angio_print.pdf import Printer
 from angio_print.render import LanguageView, Renderer
 from angio_print.review import review_status
 from angio_print.settings import load_clinic
 from angio_print.targets import Target
-
-STANDARD_PAGES = 2  # one sheet, two sides
 
 
 @dataclass(frozen=True)

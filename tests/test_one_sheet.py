@@ -1,0 +1,118 @@
+"""The standard leaflet of every language and paper: one sheet, pinned fonts, 12 pt, whole words, figures."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from angio_print import catalogs
+from angio_print.catalogs import Translations
+from angio_print.content import Figure, load_leaflets
+from angio_print.fitting import LADDER, STANDARD_PAGES
+from angio_print.languages import get_language
+
+
+def _standard_pdfs(folder):
+    manifest = json.loads((folder / "manifest.json").read_text())
+    return [a for a in manifest["artifacts"] if a["variant"] == "standard"], manifest
+
+
+def test_every_language_and_paper_was_printed(standard_everywhere, project):
+    artifacts, _ = _standard_pdfs(standard_everywhere)
+    expected = {(lang, paper) for lang in ["en", *catalogs.catalog_languages(project)] for paper in project.default_papers}
+    assert {(a["lang"], a["paper"]) for a in artifacts} == expected
+
+
+def test_english_fits_one_sheet_on_every_paper(standard_everywhere):
+    artifacts, _ = _standard_pdfs(standard_everywhere)
+    for artifact in (a for a in artifacts if a["lang"] == "en"):
+        with pikepdf.open(standard_everywhere / artifact["path"]) as pdf:
+            assert len(pdf.pages) == STANDARD_PAGES, artifact["path"]
+
+
+def test_the_manifest_tells_the_truth_about_one_sheet(standard_everywhere):
+    artifacts, manifest = _standard_pdfs(standard_everywhere)
+    for artifact in artifacts:
+        with pikepdf.open(standard_everywhere / artifact["path"]) as pdf:
+            pages = len(pdf.pages)
+        assert artifact["pages"] == pages
+        assert artifact["fits_one_sheet"] == (pages <= STANDARD_PAGES), artifact["path"]
+        assert artifact["fit"] in {fit.name for fit in LADDER}
+        if not artifact["fits_one_sheet"]:
+            assert artifact["lang"] in manifest["standard_needs_more_than_one_sheet"]
+
+
+def test_body_text_is_at_least_12pt_in_every_language(standard_everywhere):
+    artifacts, _ = _standard_pdfs(standard_everywhere)
+    for artifact in artifacts:
+        with pdfplumber.open(standard_everywhere / artifact["path"]) as pdf:
+            sizes = [round(c["size"], 1) for page in pdf.pages for c in page.chars if c["text"].strip()]
+        assert max(set(sizes), key=sizes.count) >= 12, artifact["path"]
+
+
+def test_only_pinned_fonts_are_embedded_in_every_language(standard_everywhere):
+    artifacts, _ = _standard_pdfs(standard_everywhere)
+    for artifact in artifacts:
+        allowed = {f for fit in LADDER for f in fit.families(get_language(artifact["lang"]))}
+        with pikepdf.open(standard_everywhere / artifact["path"]) as pdf:
+            for page in pdf.pages:
+                for font in page.Resources.Font.values():
+                    name = str(font.BaseFont).lstrip("/").split("+", 1)[-1]
+                    family = re.sub(r"-(Bold|Italic|BoldItalic)$", "", name).replace("-", " ")
+                    assert family in allowed, (artifact["path"], name)
+
+
+def _source_words(project, lang: str) -> str:
+    leaflet = load_leaflets(project.leaflet_dir)[0]
+    translations = Translations.load(project, lang)
+    return " ".join(translations.get(m.context, m.text) for m in leaflet.messages())
+
+
+def test_no_word_is_broken_across_lines(standard_everywhere, project):
+    """A line may end with a hyphen only where the text itself has one (h-caldesmon), never inside a word."""
+    artifacts, _ = _standard_pdfs(standard_everywhere)
+    for artifact in artifacts:
+        text = subprocess.run(["pdftotext", "-layout", str(standard_everywhere / artifact["path"]), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        source = _source_words(project, artifact["lang"])
+        for column_line in text.splitlines():
+            for piece in re.split(r"\s{3,}", column_line.strip()):
+                match = re.search(r"(\w+)[-\u2010]$", piece)
+                if match:
+                    assert f"{match.group(1)}-" in source, (artifact["path"], piece)
+
+
+def test_figures_carry_alternative_text_and_translated_labels(standard_everywhere, project):
+    leaflet = load_leaflets(project.leaflet_dir)[0]
+    figures = [b for s in leaflet.sections for b in s.blocks if isinstance(b, Figure)]
+    assert figures
+    for lang in ("en", "ar", "zh_Hans"):
+        translations = Translations.load(project, lang)
+        path = standard_everywhere / f"{leaflet.id}-{lang}-a4.pdf"
+        alts = []
+        with pikepdf.open(path) as pdf:
+            stack = [pdf.Root.StructTreeRoot]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, pikepdf.Dictionary):
+                    if node.get("/S") == pikepdf.Name.Figure:
+                        alts.append(str(node.get("/Alt", "")))
+                    kids = node.get("/K")
+                    if isinstance(kids, pikepdf.Array):
+                        stack.extend(kids)
+                    elif isinstance(kids, pikepdf.Dictionary):
+                        stack.append(kids)
+        expected = {re.sub(r"<[^>]+>", "", translations.get(f.alt.context, f.alt.text)) for f in figures}
+        assert expected <= set(alts), lang
+        if get_language(lang).rtl:
+            continue  # extracted right-to-left text comes out in visual order: the alt text check above covers it
+        with pdfplumber.open(path) as pdf:
+            printed = re.sub(r"\s", "", "".join(page.extract_text() or "" for page in pdf.pages))
+        for figure in figures:
+            for _, label in figure.labels:
+                assert re.sub(r"\s", "", translations.get(label.context, label.text)) in printed, (lang, label.context)
