@@ -72,7 +72,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     clinic_path = options.clinic or (project.root / DEFAULT_NAME if (project.root / DEFAULT_NAME).exists() else None)
     if clinic_path:
         load_clinic(clinic_path)  # a bad settings file stops the build before anything is printed
-    out = _prepare_output(options.out)
+    out = _prepare_output(project, options.out)
 
     available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
     wanted = options.langs or available
@@ -127,16 +127,27 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     return BuildSummary(code, printed, skipped, failures, tuple(blocked), seconds)
 
 
-def _prepare_output(out: Path) -> Path:
+def _prepare_output(project: Project, out: Path) -> Path:
+    """Check the output folder is a safe place to write, make it, and clear our own leftovers."""
+    shown = display_path(out)
+    real = out.resolve()
+    inputs = (project.leaflet_dir, project.locales_dir, project.templates_dir)
+    if real == Path.home().resolve() or real == project.root or project.root.is_relative_to(real) \
+            or any(real.is_relative_to(folder.resolve()) for folder in inputs):
+        raise UserError.single(shown, None, "refusing to write here: the output folder must not be /, the home folder, "
+                               "the project folder or one of its leaflet/, locales/ or templates/ folders; "
+                               "use a folder of its own, like --out dist")
+    cache = out / CACHE_DIR
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        for folder in (out, cache):
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".write-test-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
     except OSError as error:
-        raise UserError.single(display_path(out), None, f"cannot write to the output folder: {error.strerror}; "
-                               "choose another with --out") from None
-    remove_orphans(out)  # left by a killed worker; a build running now keeps its own
+        raise UserError.single(display_path(folder), None, f"cannot write to this folder: {error.strerror}; "
+                               "make it writable or choose another output folder with --out") from None
+    remove_orphans(out, cache, out / "thumbnails")  # left by a killed worker; a build running now keeps its own
     return out
 
 

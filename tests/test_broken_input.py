@@ -1,0 +1,120 @@
+"""The broken-input corpus, through the command line.
+
+Each case breaks one input (or passes one bad option) in a copy of the
+project and runs the real command. Every case must end with exit 1 or 2, one
+clear message naming the file (and line where there is one), no traceback,
+no input file changed, within 10 seconds; a build still prints the languages
+that are not broken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+FR_PO = "locales/fr/LC_MESSAGES/angio_print.po"
+DE_PO = "locales/de/LC_MESSAGES/angio_print.po"
+LEAFLET = "leaflet/angioleiomyoma.yaml"
+BUILD = ("build", "--out", "{out}", "--lang", "en", "--lang", "fr", "--paper", "a4", "--variant", "standard", "--jobs", "1")
+BUILD_ALL = ("build", "--out", "{out}", "--paper", "a4", "--variant", "standard", "--jobs", "2")
+
+
+def _edit(relative: str, old: str, new: str, count: int = 1):
+    def change(project: Path):
+        path = project / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the corpus case must find {old!r} in {relative}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return change
+
+
+def _write(relative: str, data: str | bytes):
+    def change(project: Path):
+        path = project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return change
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    setup: Callable[[Path], None] | None
+    args: tuple[str, ...]
+    code: int
+    words: str  # in the one error message
+    where: str | None = None  # the file (and ":line") the message names
+    printed: tuple[str, ...] = ()  # PDFs that a build must still print
+
+    def __str__(self) -> str:
+        return self.name
+
+
+CORPUS: list[Case] = [
+    # 1. the output folder
+    Case("out-root", None, ("build", "--out", "/", "--lang", "en"), 2, "refusing to write here", "/"),
+    Case("out-home", None, ("build", "--out", "{home}", "--lang", "en"), 2, "refusing to write here"),
+    Case("out-project", None, ("build", "--out", ".", "--lang", "en"), 2, "refusing to write here"),
+    Case("out-parent", None, ("build", "--out", "..", "--lang", "en"), 2, "refusing to write here"),
+    Case("out-leaflet", None, ("build", "--out", "leaflet", "--lang", "en"), 2, "refusing to write here", "leaflet"),
+    Case("out-locales", None, ("build", "--out", "locales/fr", "--lang", "en"), 2, "refusing to write here", "locales/fr"),
+]
+
+
+def _snapshot(project: Path) -> dict[str, str]:
+    return {str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(project.rglob("*")) if p.is_file() and not p.is_symlink() and p.stat().st_size < 5_000_000}
+
+
+def run_cli(project: Path, *args: str, timeout: float = 10, env: dict | None = None, **kw):
+    return subprocess.run([sys.executable, "-m", "angio_print", *args], cwd=project, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})}, **kw)
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=str)
+def test_broken_input_corpus(project_copy, tmp_path, case: Case):
+    if case.setup:
+        case.setup(project_copy)
+    out = tmp_path / "out"
+    before = _snapshot(project_copy)
+    root_before = set(os.listdir("/"))
+    home = tmp_path / "home"
+    home.mkdir()
+    args = [a.replace("{out}", str(out)).replace("{home}", str(home)) for a in case.args]
+    result = run_cli(project_copy, *args, env={"HOME": str(home)})
+    assert result.returncode == case.code, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    messages = [line for line in result.stderr.splitlines() if ": error:" in line]
+    assert messages, result.stderr
+    assert any(case.words in line for line in messages), result.stderr
+    if case.where:
+        assert any(f"{case.where}:" in line and case.words in line for line in messages), result.stderr
+    assert len([m for m in messages if case.words in m]) == 1, "said once"
+    assert _snapshot(project_copy) == before, "no input file changed"
+    assert set(os.listdir("/")) == root_before, "nothing written outside the output folder"
+    for name in case.printed:
+        assert (out / name).is_file(), (name, result.stderr)
+    assert not [p for p in out.rglob("*") if ".tmp" in p.name] if out.exists() else True
+
+
+def test_clean_up_removes_only_our_own_leftovers(project_copy, tmp_path):
+    dead = 4_194_305  # above the largest pid Linux hands out: no such process
+    out = tmp_path / "out"
+    ours = [out / f".angioleiomyoma-en-a4.pdf.{dead}.k1x2.tmp", out / ".angio-cache" / f".a-en-a4.pdf.json.{dead}.q9.tmp",
+            out / "thumbnails" / f".a-en-a4.png.{dead}.thumbnail.tmp.png"]
+    foreign = [out / "keep" / f".angioleiomyoma-en-a4.pdf.{dead}.k1x2.tmp", out / f".notes.txt.{dead}.a.tmp",
+               out / f".angioleiomyoma-en-a4.pdf.{dead}.k1x2.tmp.bak"]
+    for path in ours + foreign:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    result = run_cli(project_copy, "build", "--out", str(out), "--lang", "en", "--paper", "a4", "--variant", "standard")
+    assert result.returncode == 0, result.stderr
+    assert not [p for p in ours if p.exists()]
+    assert all(p.exists() for p in foreign)
