@@ -64,6 +64,11 @@ CORPUS: list[Case] = [
     Case("out-project", None, ("build", "--out", ".", "--lang", "en"), 2, "refusing to write here"),
     Case("out-parent", None, ("build", "--out", "..", "--lang", "en"), 2, "refusing to write here"),
     Case("out-leaflet", None, ("build", "--out", "leaflet", "--lang", "en"), 2, "refusing to write here", "leaflet"),
+    # 2. a translation that tries to end the footer's CSS string
+    Case("po-carriage-return", _edit(FR_PO, 'msgstr "Angioléiomyome"', r'msgstr "Angio\r\" } .notice { display: none } x { content: \""'),
+         BUILD, 1, "control character", FR_PO + ":23", ("angioleiomyoma-en-a4.pdf",)),
+    Case("po-form-feed", _edit(FR_PO, 'msgstr "Angioléiomyome"', "msgstr \"Angio\x0c\\\" } .notice { display: none }\""),
+         BUILD, 1, "control character", FR_PO + ":23", ("angioleiomyoma-en-a4.pdf",)),
     Case("out-locales", None, ("build", "--out", "locales/fr", "--lang", "en"), 2, "refusing to write here", "locales/fr"),
 ]
 
@@ -91,7 +96,7 @@ def test_broken_input_corpus(project_copy, tmp_path, case: Case):
     result = run_cli(project_copy, *args, env={"HOME": str(home)})
     assert result.returncode == case.code, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    messages = [line for line in result.stderr.splitlines() if ": error:" in line]
+    messages = [line for line in result.stderr.splitlines() if " error: " in line]
     assert messages, result.stderr
     assert any(case.words in line for line in messages), result.stderr
     if case.where:
@@ -118,3 +123,15 @@ def test_clean_up_removes_only_our_own_leftovers(project_copy, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not [p for p in ours if p.exists()]
     assert all(p.exists() for p in foreign)
+
+
+def test_css_in_a_translation_prints_as_text_and_keeps_the_draft_notice(project_copy, tmp_path):
+    from pypdf import PdfReader
+
+    _edit(FR_PO, 'msgstr "Angioléiomyome"', r'msgstr "Angio\\\" } .notice { display: none } @page { @bottom-right { content: \"x"')(project_copy)
+    out = tmp_path / "out"
+    result = run_cli(project_copy, "build", "--out", str(out), "--lang", "fr", "--paper", "a4", "--variant", "standard")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out / "angioleiomyoma-fr-a4.pdf").pages)
+    assert "Traduction provisoire" in " ".join(text.split()) and "Page 1 sur" in text
+    assert ".notice { display: none }" in text

@@ -7,6 +7,7 @@ message that says what to do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,11 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
         missing = ", ".join(sorted((wanted - got).elements())) or "none"
         extra = ", ".join(sorted((got - wanted).elements())) or "none"
         found.append((ERROR, "placeholders", f"placeholders differ from the source (missing: {missing}; unknown: {extra}): copy them exactly, e.g. {{date}}"))
+
+    controls = sorted({c for c in translation if unicodedata.category(c) in ("Cc", "Zl", "Zp") and c not in source})
+    if controls:
+        found.append((ERROR, "control", f"the translation holds the control character(s) {', '.join(f'U+{ord(c):04X}' for c in controls)} "
+                                        "(a line break, carriage return or form feed): remove them"))
 
     foreign = markup.foreign_tags(translation)
     if foreign:
