@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -43,6 +44,34 @@ def _write(relative: str, data: str | bytes):
     return change
 
 
+def _steps(*changes):
+    def change(project: Path):
+        for step in changes:
+            step(project)
+    return change
+
+
+def _only_french(project: Path):
+    """Fewer languages, so that a build of every language stays quick."""
+    for folder in (project / "locales").iterdir():
+        if folder.is_dir() and folder.name != "fr":
+            shutil.rmtree(folder)
+
+
+def _copy(source: str, target: str):
+    def change(project: Path):
+        (project / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(project / source, project / target)
+    return change
+
+
+UNTERMINATED = _edit(FR_PO, 'msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome')
+DUPLICATE = _edit(FR_PO, '#: leaflet/angioleiomyoma.yaml:7\n',
+                  '#: leaflet/angioleiomyoma.yaml:6\nmsgctxt "angioleiomyoma/meta/title"\nmsgid "Angioleiomyoma"\n'
+                  'msgstr "Angioléiomyome (deux)"\n\n#: leaflet/angioleiomyoma.yaml:7\n')
+XX_CATALOG = _steps(_only_french, _copy(FR_PO, "locales/xx/LC_MESSAGES/angio_print.po"))
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -69,6 +98,26 @@ CORPUS: list[Case] = [
          BUILD, 1, "control character", FR_PO + ":23", ("angioleiomyoma-en-a4.pdf",)),
     Case("po-form-feed", _edit(FR_PO, 'msgstr "Angioléiomyome"', "msgstr \"Angio\x0c\\\" } .notice { display: none }\""),
          BUILD, 1, "control character", FR_PO + ":23", ("angioleiomyoma-en-a4.pdf",)),
+    # 3. an unterminated string
+    Case("po-unterminated-build", UNTERMINATED, BUILD, 1, "end of line within a string", FR_PO + ":24",
+         ("angioleiomyoma-en-a4.pdf",)),
+    Case("po-unterminated-check", UNTERMINATED, ("check",), 1, "end of line within a string", FR_PO + ":24"),
+    Case("po-unterminated-update", UNTERMINATED, ("update",), 1, "end of line within a string", FR_PO + ":24"),
+    Case("po-unsupported-escape", _edit(FR_PO, 'msgstr "Angioléiomyome"', r'msgstr "Angio\fléiomyome"'), BUILD, 1,
+         "escape \\f is not supported", FR_PO + ":24", ("angioleiomyoma-en-a4.pdf",)),
+    Case("po-not-gettext", _edit(FR_PO, 'msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome"\nmsgstr: oops'), BUILD, 1,
+         "this line is not gettext", FR_PO + ":25", ("angioleiomyoma-en-a4.pdf",)),
+    # 4. a message defined twice
+    Case("po-duplicate-build", DUPLICATE, BUILD, 1, "is also on line 22", FR_PO + ":27", ("angioleiomyoma-en-a4.pdf",)),
+    Case("po-duplicate-check", DUPLICATE, ("check", "--lang", "fr"), 1, "is also on line 22", FR_PO + ":27"),
+    Case("po-duplicate-update", DUPLICATE, ("update",), 1, "duplicate message definition", FR_PO + ":27"),
+    # 11. a catalog for a language the tool cannot print
+    Case("unknown-code-build", XX_CATALOG, BUILD_ALL, 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angio_print.po",
+         ("angioleiomyoma-en-a4.pdf", "angioleiomyoma-fr-a4.pdf")),
+    Case("unknown-code-check", XX_CATALOG, ("check",), 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angio_print.po"),
+    Case("unknown-code-update", XX_CATALOG, ("update",), 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angio_print.po"),
+    Case("alias-code-update", _steps(_only_french, _copy(FR_PO, "locales/zh_CN/LC_MESSAGES/angio_print.po")), ("update",), 1,
+         "rename the folder to locales/zh_Hans", "locales/zh_CN/LC_MESSAGES/angio_print.po"),
     Case("out-locales", None, ("build", "--out", "locales/fr", "--lang", "en"), 2, "refusing to write here", "locales/fr"),
 ]
 
@@ -96,7 +145,7 @@ def test_broken_input_corpus(project_copy, tmp_path, case: Case):
     result = run_cli(project_copy, *args, env={"HOME": str(home)})
     assert result.returncode == case.code, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    messages = [line for line in result.stderr.splitlines() if " error: " in line]
+    messages = [line for line in (result.stderr + result.stdout).splitlines() if " error: " in line]
     assert messages, result.stderr
     assert any(case.words in line for line in messages), result.stderr
     if case.where:

@@ -80,7 +80,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     if missing:
         raise UserError.single("locales", None, f"no catalog for {', '.join(missing)}: create one with `angio-print init LANG`")
 
-    blocked = _blocked_languages(project, leaflets, wanted, say)
+    blocked = _blocked_languages(project, leaflets, wanted, say, [] if options.langs else catalogs.unknown_catalogs(project))
     printable = [lang for lang in wanted if lang not in blocked]
     targets = plan([leaflet.id for leaflet in leaflets], printable, options.papers, options.variants)
 
@@ -151,10 +151,10 @@ def _prepare_output(project: Project, out: Path) -> Path:
     return out
 
 
-def _blocked_languages(project, leaflets, langs, say) -> dict[str, list]:
+def _blocked_languages(project, leaflets, langs, say, unknown: list) -> dict[str, list]:
     """Languages with errors are not printed; every other language still is."""
     template = catalogs.build_template(project)
-    blocked: dict[str, list] = {}
+    blocked: dict[str, list] = {finding.lang: [finding] for finding in unknown}
     source_errors = [f for leaflet in leaflets for f in check_source(project, leaflet)]
     if source_errors:
         blocked = {lang: source_errors for lang in langs}

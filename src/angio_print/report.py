@@ -47,6 +47,8 @@ def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = Non
     findings: list[Finding] = [f for item in leaflets for f in check_source(project, item)]
     template = catalogs.build_template(project)
     languages = []
+    if not langs:
+        findings += catalogs.unknown_catalogs(project)
     for lang in langs or [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]:
         if lang == SOURCE_LANGUAGE:
             translations, percent = catalogs.Translations(lang, {}), 100.0
