@@ -72,6 +72,37 @@ DUPLICATE = _edit(FR_PO, '#: leaflet/angioleiomyoma.yaml:7\n',
 XX_CATALOG = _steps(_only_french, _copy(FR_PO, "locales/xx/LC_MESSAGES/angio_print.po"))
 
 
+def _fifo(relative: str):
+    def change(project: Path):
+        (project / relative).unlink(missing_ok=True)
+        os.mkfifo(project / relative)
+    return change
+
+
+def _link(relative: str, target: str):
+    def change(project: Path):
+        path = project / relative
+        if path.is_dir():
+            shutil.rmtree(path)
+        path.unlink(missing_ok=True)
+        path.symlink_to(target)
+    return change
+
+
+def _folder(relative: str):
+    def change(project: Path):
+        (project / relative).unlink(missing_ok=True)
+        (project / relative).mkdir()
+    return change
+
+
+FR_REVIEW, FR_TERMS = "locales/fr/review.json", "locales/fr/termbase.yaml"
+CLINIC = "name: Riverside Clinic\nwebsite: https://riverside.example.org\n"
+DEEP = "deep: " + "[" * 1000 + "]" * 1000 + "\n"
+ALIAS_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n" for previous, name in zip("abcdefgh", "bcdefghi"))
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -118,6 +149,48 @@ CORPUS: list[Case] = [
     Case("unknown-code-update", XX_CATALOG, ("update",), 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angio_print.po"),
     Case("alias-code-update", _steps(_only_french, _copy(FR_PO, "locales/zh_CN/LC_MESSAGES/angio_print.po")), ("update",), 1,
          "rename the folder to locales/zh_Hans", "locales/zh_CN/LC_MESSAGES/angio_print.po"),
+    # 6. a runaway translation
+    Case("po-runaway-build", _edit(FR_PO, 'msgstr "Angioléiomyome"', 'msgstr "' + "Angioléiomyome " * 70_000 + '"'),
+         BUILD, 1, "something was pasted in", FR_PO + ":23", ("angioleiomyoma-en-a4.pdf",)),
+    Case("po-runaway-check", _edit(FR_PO, 'msgstr "Angioléiomyome"', 'msgstr "' + "Angioléiomyome " * 70_000 + '"'),
+         ("check", "--lang", "fr"), 1, "something was pasted in", FR_PO + ":23"),
+    # 7. files that are not regular files
+    Case("leaflet-fifo", _fifo("leaflet/extra.yaml"), BUILD, 1, "not a regular file", "leaflet/extra.yaml"),
+    Case("leaflet-dev-zero", _link("leaflet/extra.yaml", "/dev/zero"), BUILD, 1, "not a regular file", "leaflet/extra.yaml"),
+    Case("leaflet-dev-zero-extract", _link("leaflet/extra.yaml", "/dev/zero"), ("extract",), 1, "not a regular file",
+         "leaflet/extra.yaml"),
+    Case("po-fifo", _fifo(FR_PO), BUILD, 1, "not a regular file", FR_PO, ("angioleiomyoma-en-a4.pdf",)),
+    Case("termbase-dev-zero", _link(FR_TERMS, "/dev/zero"), BUILD, 1, "not a regular file", FR_TERMS,
+         ("angioleiomyoma-en-a4.pdf",)),
+    Case("review-fifo", _fifo(FR_REVIEW), BUILD, 1, "not a regular file", FR_REVIEW, ("angioleiomyoma-en-a4.pdf",)),
+    Case("clinic-fifo", _fifo("clinic.yaml"), BUILD, 2, "not a regular file", "clinic.yaml"),
+    # 8. deep nesting and alias bombs
+    Case("leaflet-deep", _edit(LEAFLET, "content_version:", DEEP + "content_version:"), BUILD, 1,
+         "nested more than 40 levels deep", LEAFLET + ":8"),
+    Case("clinic-deep", _write("clinic.yaml", CLINIC + DEEP), BUILD, 2, "nested more than 40 levels deep", "clinic.yaml:3"),
+    Case("termbase-alias-bomb", _write(FR_TERMS, ALIAS_BOMB), BUILD, 1, "expands to more than", FR_TERMS,
+         ("angioleiomyoma-en-a4.pdf",)),
+    Case("leaflet-alias-bomb", _edit(LEAFLET, "content_version:", ALIAS_BOMB + "content_version:"), ("check",), 1,
+         "expands to more than", LEAFLET),
+    Case("clinic-alias-bomb", _write("clinic.yaml", CLINIC + ALIAS_BOMB), BUILD, 2, "expands to more than", "clinic.yaml"),
+    Case("termbase-recursive-alias", _write(FR_TERMS, "a: &a [x, *a]\n"), BUILD, 1, "expands to more than", FR_TERMS,
+         ("angioleiomyoma-en-a4.pdf",)),
+    # 9. a broken review record
+    Case("review-malformed-build", _write(FR_REVIEW, '{"reviewer": "A",\n'), BUILD, 1, "not valid JSON", FR_REVIEW + ":2",
+         ("angioleiomyoma-en-a4.pdf",)),
+    Case("review-malformed-check", _write(FR_REVIEW, '{"reviewer": "A",\n'), ("check",), 1, "not valid JSON", FR_REVIEW + ":2"),
+    Case("review-wrong-shape", _write(FR_REVIEW, '["reviewer"]\n'), BUILD, 1, "review record is not valid", FR_REVIEW,
+         ("angioleiomyoma-en-a4.pdf",)),
+    Case("review-folder", _folder(FR_REVIEW), BUILD, 1, "is a folder", FR_REVIEW, ("angioleiomyoma-en-a4.pdf",)),
+    # 10. a broken termbase
+    Case("termbase-malformed", _write(FR_TERMS, "tumour: [tumeur\n"), BUILD, 1, "YAML syntax error", FR_TERMS,
+         ("angioleiomyoma-en-a4.pdf",)),
+    Case("termbase-malformed-check", _write(FR_TERMS, "tumour: [tumeur\n"), ("check",), 1, "YAML syntax error", FR_TERMS),
+    Case("termbase-latin-1", _write(FR_TERMS, "tumour:\n  - tum\xe9\n".encode("latin-1")), BUILD, 1, "not valid UTF-8",
+         FR_TERMS + ":2", ("angioleiomyoma-en-a4.pdf",)),
+    Case("termbase-folder", _folder(FR_TERMS), BUILD, 1, "is a folder", FR_TERMS, ("angioleiomyoma-en-a4.pdf",)),
+    Case("termbase-wrong-shape", _write(FR_TERMS, "- tumour\n"), BUILD, 1, "termbase must map", FR_TERMS,
+         ("angioleiomyoma-en-a4.pdf",)),
     Case("out-locales", None, ("build", "--out", "locales/fr", "--lang", "en"), 2, "refusing to write here", "locales/fr"),
 ]
 

@@ -64,8 +64,11 @@ def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = Non
             translations = catalogs.Translations.from_catalog(lang, catalog)
             percent = catalogs.stats(catalog, lang).percent
         score = score_leaflet(leaflet, translations, lang, project.readability.hardest_sentences)
-        status = review_status(project, lang, translations)
-        languages.append(LanguageReport(lang, get_language(lang).own_name, status.label, percent, score))
+        try:
+            label = review_status(project, lang, translations).label
+        except UserError:
+            label = "unknown"  # the review record's problem is one of this language's findings
+        languages.append(LanguageReport(lang, get_language(lang).own_name, label, percent, score))
         if lang == SOURCE_LANGUAGE:
             findings += _readability_goals(project, leaflet, score)
         if pdf_dir:

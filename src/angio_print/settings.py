@@ -11,7 +11,7 @@ import yaml
 from markupsafe import Markup
 
 from angio_print.findings import Finding, UserError, display_path
-from angio_print.sourcefile import read_text
+from angio_print.sourcefile import parse_yaml, read_text
 
 FIELDS = {"name", "address", "phone", "website", "logo"}
 IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg", b"GIF8": "gif"}
@@ -49,12 +49,7 @@ def _is_image(path: Path) -> bool:
 def load_clinic(path: Path) -> Clinic:
     shown = display_path(path)
     text = read_text(path, "clinic settings file")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise UserError.single(shown, mark.line + 1 if mark else None,
-                               f"YAML syntax error: {getattr(error, 'problem', error)}") from None
+    root = parse_yaml(text, path, "the clinic settings file")
     if not isinstance(root, yaml.MappingNode):
         raise UserError.single(shown, root.start_mark.line + 1 if root else None,
                                "clinic settings must be keys and values, like `name: Riverside Clinic`")
