@@ -103,6 +103,18 @@ ALIAS_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n" for previous, name in zip("abcdefgh", "bcdefghi"))
 
 
+def _beside(name: str, data: bytes | None = None):
+    """A file (or, without data, a folder) in the output folder, which lies beside the project."""
+    def change(project: Path):
+        path = project.parent / "out" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data) if data is not None else path.mkdir(exist_ok=True)
+    return change
+
+
+TOML = "angio-print.toml"
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -191,6 +203,38 @@ CORPUS: list[Case] = [
     Case("termbase-folder", _folder(FR_TERMS), BUILD, 1, "is a folder", FR_TERMS, ("angioleiomyoma-en-a4.pdf",)),
     Case("termbase-wrong-shape", _write(FR_TERMS, "- tumour\n"), BUILD, 1, "termbase must map", FR_TERMS,
          ("angioleiomyoma-en-a4.pdf",)),
+    # 12. the settings file
+    Case("toml-unknown-key", _edit(TOML, "leaflet_grade = 6.0", "leaflet_grad = 6.0"), ("check",), 2,
+         "did you mean 'leaflet_grade'", TOML + ":13"),
+    Case("toml-unknown-table", _edit(TOML, "[build]", "[biuld]"), BUILD, 2, "did you mean 'build'", TOML + ":18"),
+    Case("toml-wrong-type", _edit(TOML, "leaflet_grade = 6.0", 'leaflet_grade = "six"'), BUILD, 2, "must be a number",
+         TOML + ":13"),
+    Case("toml-wrong-list", _edit(TOML, 'papers = ["a4", "letter"]', 'papers = "a4"'), BUILD, 2, "must be a list", TOML + ":20"),
+    Case("toml-wrong-count", _edit(TOML, "hardest_sentences = 2", "hardest_sentences = 2.5"), ("update",), 2,
+         "must be a whole number", TOML + ":16"),
+    Case("toml-table-not-table", _steps(_edit(TOML, "[readability]\n", "[unused]\n"),
+                                        _edit(TOML, "# Project settings", "readability = 3\n# Project settings")), BUILD, 2,
+         "'readability' must be a table", TOML + ":1"),
+    Case("toml-section-not-text", _edit(TOML, '"what-is", "other-names"', '"what-is", 3'), BUILD, 2,
+         "must be a list of names", TOML + ":5"),
+    Case("toml-fifo", _fifo(TOML), BUILD, 2, "not a regular file", TOML),
+    # 13. places that cannot be written or read
+    Case("cache-is-a-file", _beside(".angio-cache", b"x"), BUILD, 2, "is a file where the build needs a folder",
+         "out/.angio-cache"),
+    Case("check-output-folder", _beside("report"), ("check", "--output", "{out}/report"), 2, "is a folder", "out/report"),
+    Case("check-output-missing-folder", None, ("check", "--output", "{out}/missing/report.html"), 2,
+         "folder that does not exist", "missing/report.html"),
+    Case("check-pdf-not-a-pdf", _beside("angioleiomyoma-en-a4.pdf", b"hello"), ("check", "--lang", "en", "--pdf", "{out}"), 1,
+         "cannot be read as a PDF", "out/angioleiomyoma-en-a4.pdf"),
+    Case("check-pdf-truncated", _beside("angioleiomyoma-en-a4.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Cat"),
+         ("check", "--lang", "en", "--pdf", "{out}"), 1, "cannot be read as a PDF", "out/angioleiomyoma-en-a4.pdf"),
+    Case("check-pdf-missing-folder", None, ("check", "--pdf", "{out}/nothing"), 2, "--pdf must be the folder",
+         "out/nothing"),
+    Case("extract-template-is-a-folder", _folder("locales/angio_print.pot"), ("extract",), 2, "cannot write this file",
+         "locales/angio_print.pot"),
+    # weak messages
+    Case("jobs-negative", None, ("build", "--jobs", "-1"), 2, "give a whole number of 1 or more"),
+    Case("jobs-zero", None, ("build", "--jobs", "0"), 2, "give a whole number of 1 or more"),
     Case("out-locales", None, ("build", "--out", "locales/fr", "--lang", "en"), 2, "refusing to write here", "locales/fr"),
 ]
 
@@ -257,3 +301,50 @@ def test_css_in_a_translation_prints_as_text_and_keeps_the_draft_notice(project_
     text = " ".join(page.extract_text() for page in PdfReader(out / "angioleiomyoma-fr-a4.pdf").pages)
     assert "Traduction provisoire" in " ".join(text.split()) and "Page 1 sur" in text
     assert ".notice { display: none }" in text
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """Mount a small tmpfs (tests run as root); the disk-full and read-only tests need one."""
+    mounted = []
+
+    def mount(size: str) -> Path:
+        place = tmp_path / f"tmpfs{len(mounted)}"
+        place.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(place)], capture_output=True)
+        if done.returncode:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+        mounted.append(place)
+        return place
+
+    yield mount
+    for place in reversed(mounted):
+        subprocess.run(["umount", "-l", str(place)], capture_output=True)
+
+
+def test_disk_full_fails_each_target_clearly_and_leaves_no_partial_file(project_copy, tmpfs):
+    out = tmpfs("96k")  # room for the folder and small records, not for the PDFs
+    result = run_cli(project_copy, "build", "--out", str(out), "--lang", "en", "--lang", "fr", "--paper", "a4",
+                     "--variant", "standard", "--jobs", "1", timeout=30)
+    assert result.returncode in (1, 2), result.stderr
+    assert "Traceback" not in result.stderr
+    assert "No space left on device" in result.stderr and "free some disk space" in result.stderr
+    assert not [p for p in out.rglob("*") if ".tmp" in p.name]
+    from pypdf import PdfReader
+
+    for pdf in out.glob("*.pdf"):  # whatever was written is whole
+        assert len(PdfReader(pdf).pages) >= 1
+
+
+def test_update_and_extract_on_a_read_only_project_change_nothing(project_copy, tmpfs):
+    place = tmpfs("32m")
+    shutil.copytree(project_copy, place / "project")
+    before = _snapshot(place / "project")
+    subprocess.run(["mount", "-o", "remount,ro", str(place)], check=True)
+    for command in ("update", "extract"):
+        result = run_cli(place / "project", command)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "Read-only file system" in result.stderr and "locales/" in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert _snapshot(place / "project") == before

@@ -144,6 +144,9 @@ def _prepare_output(project: Project, out: Path) -> Path:
             probe = folder / f".write-test-{os.getpid()}"
             probe.write_bytes(b"")
             probe.unlink()
+    except (FileExistsError, NotADirectoryError):
+        raise UserError.single(display_path(folder), None, "is a file where the build needs a folder: "
+                               "move the file away or choose another output folder with --out") from None
     except OSError as error:
         raise UserError.single(display_path(folder), None, f"cannot write to this folder: {error.strerror}; "
                                "make it writable or choose another output folder with --out") from None
@@ -205,6 +208,9 @@ def _safe_print(job: Job) -> Result:
         return print_target(job)
     except UserError as error:
         return Result(job.target, error=str(error))
+    except OSError as error:  # the thumbnail, or the disk filling up between files
+        return Result(job.target, error=f"cannot write {error.filename or job.out}: {error.strerror}; "
+                                        "free some disk space or choose another output folder with --out")
 
 
 class _Cache:

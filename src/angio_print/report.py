@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from angio_print import catalogs
+from angio_print.atomic import write_atomic
 from angio_print.checks import check_catalog, check_source
 from angio_print.config import Project
 from angio_print.content import load_leaflets
@@ -99,7 +100,12 @@ def _read_back(pdf_dir: Path, leaflet, lang: str, translations) -> list[Finding]
 
     found = []
     for pdf in sorted(pdf_dir.glob(f"{leaflet.id}-{lang}-*.pdf")):
-        text = _squeeze(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages))
+        try:
+            text = _squeeze(" ".join(page.extract_text() or "" for page in PdfReader(pdf, strict=False).pages))
+        except Exception as error:  # noqa: BLE001 - any failure to parse an untrusted file is this one finding
+            found.append(Finding(display_path(pdf), None, f"cannot be read as a PDF ({type(error).__name__}): "
+                                 "it is truncated or not a PDF; rebuild it with `angio-print build`", ERROR, lang, None, "read-back"))
+            continue
         for section in leaflet.sections:
             heading = translations.get(section.heading.context, section.heading.text)
             if _squeeze(heading) not in text:
@@ -114,10 +120,16 @@ def _squeeze(text: str) -> str:
 
 
 def run_check(project: Project, langs, output_format: str, strict: bool, output: Path | None, pdf_dir: Path | None) -> int:
+    if output and (output.is_dir() or not output.parent.is_dir()):
+        problem = "is a folder: give a file name, like report.html" if output.is_dir() else \
+            f"is in a folder that does not exist ({display_path(output.parent)}): create it or choose another place"
+        raise UserError.single(display_path(output), None, f"--output {problem}")
+    if pdf_dir and not pdf_dir.is_dir():
+        raise UserError.single(display_path(pdf_dir), None, "--pdf must be the folder a build printed into (its --out)")
     report = gather(project, langs, pdf_dir)
     text = {"text": format_text, "json": format_json, "html": format_html}[output_format](report, project)
     if output:
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text.encode("utf-8"))
         print(f"wrote {display_path(output)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
