@@ -113,6 +113,12 @@ def _beside(name: str, data: bytes | None = None):
 
 
 TOML = "angio-print.toml"
+PNG = b"\x89PNG\r\n\x1a\n"
+LOGO = CLINIC + "logo: logo.png\n"
+
+
+def _rename(relative: str, new: str):
+    return lambda project: (project / relative).rename(project / new)
 
 
 @dataclass(frozen=True)
@@ -235,6 +241,18 @@ CORPUS: list[Case] = [
     # weak messages
     Case("jobs-negative", None, ("build", "--jobs", "-1"), 2, "give a whole number of 1 or more"),
     Case("jobs-zero", None, ("build", "--jobs", "0"), 2, "give a whole number of 1 or more"),
+    Case("leaflet-nul-byte", _edit(LEAFLET, "title: Angioleiomyoma", "title: Angio\x00leiomyoma"), BUILD, 1,
+         "U+0000 is not allowed", LEAFLET + ":6"),
+    Case("leaflet-placeholder", _edit(LEAFLET, "Desmin may also be positive", "Desmin {marker} may also be positive"),
+         ("check", "--lang", "en"), 1, "{marker} is not filled in", LEAFLET + ":191"),
+    Case("leaflet-name-not-id", _rename(LEAFLET, "leaflet/angio.yaml"), BUILD, 1, "must match the file name",
+         "leaflet/angio.yaml:5"),
+    Case("extract-source-error", _edit(LEAFLET, "  - id: where\n", "  - id: what-is\n"), ("extract",), 1, "used twice", LEAFLET),
+    Case("clinic-logo-damaged", _steps(_write("clinic.yaml", LOGO), _write("logo.png", PNG + b"not really an image")),
+         BUILD, 2, "damaged image", "clinic.yaml:3"),
+    Case("clinic-logo-too-large", _steps(_write("clinic.yaml", LOGO), _write("logo.png", PNG + bytes(3_000_000))),
+         BUILD, 2, "over the limit", "clinic.yaml:3"),
+    Case("clinic-logo-folder", _steps(_write("clinic.yaml", LOGO), _folder("logo.png")), BUILD, 2, "not found", "clinic.yaml:3"),
     Case("out-locales", None, ("build", "--out", "locales/fr", "--lang", "en"), 2, "refusing to write here", "locales/fr"),
 ]
 

@@ -205,6 +205,11 @@ def check_source(project: Project, leaflet: Leaflet) -> list[Finding]:
     """Every required section is present and non-empty."""
     findings = []
     shown = display_path(leaflet.path)
+    for message in leaflet.messages():
+        for placeholder in catalogs.PLACEHOLDER.findall(message.text):
+            findings.append(Finding(shown, message.line, f"{message.context}: {placeholder} is not filled in for leaflet text "
+                                    "and would print as it is: write the words themselves", ERROR, "en", message.section,
+                                    "placeholders"))
     present = {s.id: s for s in leaflet.sections}
     for required in project.required_sections.get(leaflet.id, ()):
         section = present.get(required)

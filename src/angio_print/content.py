@@ -98,6 +98,7 @@ class Leaflet:
     last_reviewed: dt.date
     based_on: Source
     sections: tuple[Section, ...]
+    id_line: int = 0
 
     def messages(self) -> Iterator[Message]:
         yield self.title
@@ -238,7 +239,8 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
             sections.append(section)
     if None in (leaflet_id, title, version, reviewed, source):
         return None
-    return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections))
+    return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections),
+                   top["id"][1].start_mark.line + 1)
 
 
 def _read_source(r: _Reader, entry) -> Source | None:
@@ -335,9 +337,14 @@ def load_leaflets(folder: Path) -> list[Leaflet]:
     leaflets: list[Leaflet] = []
     for path in paths:
         try:
-            leaflets.append(load_leaflet(path))
+            leaflet = load_leaflet(path)
         except UserError as error:
             problems.extend(error.findings)
+            continue
+        if leaflet.id != path.stem:
+            problems.append(Finding(display_path(path), leaflet.id_line, f"the leaflet id '{leaflet.id}' must match the file "
+                                    f"name: rename the file to {leaflet.id}.yaml or set the id to '{path.stem}'", check="source"))
+        leaflets.append(leaflet)
     if problems:
         raise UserError(problems, exit_code=1)  # a source error fails build, check and extract alike
     return leaflets

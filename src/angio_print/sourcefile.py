@@ -72,8 +72,9 @@ def parse_yaml(text: str, path: Path, what: str, *, construct: bool = False):
     nodes (a "billion laughs"), are a UserError with file and line.
     """
     shown = display_path(path)
-    loader = _LimitedLoader(text)
+    loader = None
     try:
+        loader = _LimitedLoader(text)  # checks every character first
         node = loader.get_single_node()
         if node is not None and _expanded_size(node, {}) > MAX_YAML_NODES:
             raise UserError.single(shown, None, f"{what} expands to more than {MAX_YAML_NODES:,} values "
@@ -90,7 +91,8 @@ def parse_yaml(text: str, path: Path, what: str, *, construct: bool = False):
             problem = getattr(error, "problem", None) or str(error)
         raise UserError.single(shown, line, f"YAML syntax error in {what}: {problem}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _expanded_size(node, sizes: dict[int, int]) -> int:
