@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,25 @@ def test_language_identifiers_map_to_bcp47():
     assert get_language("zh-Hant").code == "zh_Hant"
     assert get_language("es").own_name == "Español"
     assert get_language("ar").rtl and not get_language("hi").rtl
+
+
+def test_update_offers_obsolete_entries_back_and_keeps_the_rest(project_copy):
+    """A catalog whose entries are all obsolete (#~) loses nothing on `update`."""
+    project = load_project(project_copy)
+    path = catalogs.po_path(project, "fr")
+    before = {(m.context, m.id): m.string for m in catalogs.read_catalog(path) if m.id}
+    header, body = path.read_text().split("\n\n", 1)
+    retired = "\n".join(("#~ " + line) if line[:1] in ('m', '"') else line for line in body.splitlines())
+    retired += '\n\n#~ msgctxt "angioleiomyoma/gone/old"\n#~ msgid "A removed sentence."\n#~ msgstr "Une phrase retirée."\n'
+    path.write_text(header + "\n\n" + retired)
+    assert not [m for m in catalogs.read_catalog(path) if m.id]
+
+    result = subprocess.run([sys.executable, "-m", "angio_print", "update", "--lang", "fr"], cwd=project_copy,
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert " 0 new" in result.stdout, result.stdout
+    after = catalogs.read_catalog(path)
+    assert {(m.context, m.id): m.string for m in after if m.id} == before
+    assert not [m for m in after if m.id and m.fuzzy]
+    assert [m.string for m in after.obsolete.values()] == ["Une phrase retirée."]
+    assert '#~ msgstr "Une phrase retirée."' in path.read_text()

@@ -214,3 +214,35 @@ def test_character_without_a_font_is_a_build_error(project_copy, tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "missing glyphs in fr" in result.stderr and "U+E000" in result.stderr and "Noto Sans" in result.stderr
     assert not (out / "angioleiomyoma-fr-a4.pdf").exists() and (out / "angioleiomyoma-en-a4.pdf").exists()
+
+
+@pytest.mark.parametrize("control", [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)],
+                         ids=lambda c: f"U+{ord(c):04X}")
+def test_no_character_in_a_translation_breaks_out_of_the_footer_css(project, control):
+    import tinycss2
+
+    from angio_print.catalogs import Translations
+    from angio_print.content import load_leaflets
+    from angio_print.languages import get_language
+    from angio_print.render import LanguageView, Renderer
+    from angio_print.review import ReviewStatus
+
+    leaflet = load_leaflets(project.leaflet_dir)[0]
+    hostile = f'Titre{control}"\\" }} .notice {{ display: none }} @page {{ @bottom-right {{ content: "x" }} }} x{{ content: "'
+    translations = Translations("fr", {
+        (leaflet.title.context, leaflet.title.text): hostile,
+        ("ui/footer-page", "Page {page} of {pages}"): f"Page {{page}}{control}\"}} .notice {{ display: none }} {{pages}}",
+    })
+    view = LanguageView(leaflet, get_language("fr"), translations, ReviewStatus("fr"))
+    html = Renderer(project).render(leaflet, [view], variant="standard", paper="a4")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    rules = [r for r in tinycss2.parse_stylesheet(style, skip_whitespace=True, skip_comments=True)]
+    assert not [r for r in rules if r.type == "error"]
+    assert [r.at_keyword if r.type == "at-rule" else tinycss2.serialize(r.prelude).strip() for r in rules][:3] == \
+        ["page", "page", "page"]
+    assert not any(".notice" in tinycss2.serialize(r.prelude) for r in rules if r.type == "qualified-rule")
+    title_rule = tinycss2.parse_blocks_contents(rules[2].content, skip_whitespace=True)[0]
+    margin = tinycss2.parse_declaration_list(title_rule.content, skip_whitespace=True)
+    values = [token for token in margin[0].value if token.type != "whitespace"]
+    assert len(values) == 1 and values[0].type == "string"
+    assert values[0].value.startswith("Titre") and ".notice { display: none }" in values[0].value

@@ -78,7 +78,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
         FontLock.load(project.root).installed()  # fonts that differ from the lock stop it too
     except FontsError as error:
         raise UserError.single(display_path(error.path), None, error.message) from None
-    out = _prepare_output(options.out)
+    out = _prepare_output(project, options.out)
 
     available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
     wanted = options.langs or available
@@ -86,7 +86,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     if missing:
         raise UserError.single("locales", None, f"no catalog for {', '.join(missing)}: create one with `angio-print init LANG`")
 
-    blocked = _blocked_languages(project, leaflets, wanted, say)
+    blocked = _blocked_languages(project, leaflets, wanted, say, [] if options.langs else catalogs.unknown_catalogs(project))
     printable = [lang for lang in wanted if lang not in blocked]
     targets = plan([leaflet.id for leaflet in leaflets], printable, options.papers, options.variants)
 
@@ -136,23 +136,37 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     return BuildSummary(code, printed, skipped, failures, tuple(blocked), seconds)
 
 
-def _prepare_output(out: Path) -> Path:
+def _prepare_output(project: Project, out: Path) -> Path:
+    """Check the output folder is a safe place to write, make it, and clear our own leftovers."""
+    shown = display_path(out)
+    real = out.resolve()
+    inputs = (project.leaflet_dir, project.locales_dir, project.templates_dir)
+    if real == Path.home().resolve() or real == project.root or project.root.is_relative_to(real) \
+            or any(real.is_relative_to(folder.resolve()) for folder in inputs):
+        raise UserError.single(shown, None, "refusing to write here: the output folder must not be /, the home folder, "
+                               "the project folder or one of its leaflet/, locales/ or templates/ folders; "
+                               "use a folder of its own, like --out dist")
+    cache = out / CACHE_DIR
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / f".write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        for folder in (out, cache):
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".write-test-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+    except (FileExistsError, NotADirectoryError):
+        raise UserError.single(display_path(folder), None, "is a file where the build needs a folder: "
+                               "move the file away or choose another output folder with --out") from None
     except OSError as error:
-        raise UserError.single(display_path(out), None, f"cannot write to the output folder: {error.strerror}; "
-                               "choose another with --out") from None
-    remove_orphans(out)  # left by a killed worker; a build running now keeps its own
+        raise UserError.single(display_path(folder), None, f"cannot write to this folder: {error.strerror}; "
+                               "make it writable or choose another output folder with --out") from None
+    remove_orphans(out, cache, out / "thumbnails")  # left by a killed worker; a build running now keeps its own
     return out
 
 
-def _blocked_languages(project, leaflets, langs, say) -> dict[str, list]:
+def _blocked_languages(project, leaflets, langs, say, unknown: list) -> dict[str, list]:
     """Languages with errors are not printed; every other language still is."""
     template = catalogs.build_template(project)
-    blocked: dict[str, list] = {}
+    blocked: dict[str, list] = {finding.lang: [finding] for finding in unknown}
     source_errors = [f for leaflet in leaflets for f in check_source(project, leaflet)]
     if source_errors:
         blocked = {lang: source_errors for lang in langs}
@@ -203,6 +217,9 @@ def _safe_print(job: Job) -> Result:
         return print_target(job)
     except UserError as error:
         return Result(job.target, error=str(error))
+    except OSError as error:  # the thumbnail, or the disk filling up between files
+        return Result(job.target, error=f"cannot write {error.filename or job.out}: {error.strerror}; "
+                                        "free some disk space or choose another output folder with --out")
 
 
 class _Cache:

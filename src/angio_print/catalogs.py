@@ -26,7 +26,7 @@ from angio_print.config import Project
 from angio_print.content import load_leaflets
 from angio_print.findings import Finding, UserError, display_path
 from angio_print.gnu_po import gnu_normal
-from angio_print.languages import SOURCE_LANGUAGE, get_language
+from angio_print.languages import LANGUAGES, SOURCE_LANGUAGE, UnknownLanguage, get_language
 from angio_print.sourcefile import read_text
 
 DOMAIN = "angio_print"
@@ -53,7 +53,26 @@ def po_path(project: Project, lang: str) -> Path:
 
 
 def catalog_languages(project: Project) -> list[str]:
-    """Languages with a catalog in locales/, in a stable order."""
+    """Languages with a catalog in locales/ that this tool prints, in a stable order."""
+    return [code for code in _catalog_folders(project) if code in LANGUAGES]
+
+
+def unknown_catalogs(project: Project) -> list[Finding]:
+    """A finding for each catalog in a folder that is not a language code this tool prints."""
+    findings = []
+    for code in _catalog_folders(project):
+        if code in LANGUAGES:
+            continue
+        try:
+            advice = f"rename the folder to locales/{get_language(code).code}"
+        except UnknownLanguage:
+            advice = f"this tool prints {', '.join(LANGUAGES)}: rename the folder or remove it"
+        findings.append(Finding(display_path(po_path(project, code)), None,
+                                f"'{code}' is not a language code this tool prints; {advice}", lang=code, check="language"))
+    return findings
+
+
+def _catalog_folders(project: Project) -> list[str]:
     if not project.locales_dir.is_dir():
         return []
     return sorted(p.parent.parent.name for p in project.locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
@@ -137,19 +156,92 @@ def _with_previous_ids(text: str, catalog: Catalog) -> str:
 
 
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:
-    """Parse a .po or .pot; a syntax error is a UserError with file and line."""
+    """Parse a .po or .pot strictly; syntax errors are a UserError with file and line."""
     text = read_text(path, "catalog")
+    shown = display_path(path)
+    problems = strict_syntax(text, shown)
+    if problems:
+        raise UserError(problems)
     try:
         catalog = read_po(io.StringIO(text), locale=None, domain=DOMAIN, abort_invalid=True)
     except PoFileError as error:
         raise UserError.single(
-            display_path(path), error.lineno + 1,
+            shown, error.lineno + 1,
             f"catalog syntax error: {error}; fix this line in the .po file (Poedit shows it too)",
         ) from None
     except ValueError as error:
-        raise UserError.single(display_path(path), None, f"catalog header is not valid: {error}") from None
+        raise UserError.single(shown, None, f"catalog header is not valid: {error}") from None
     _restore_previous_ids(catalog)
     return catalog
+
+
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_KEYWORD_LINE = re.compile(rf"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+({_STRING})\s*$")
+_CONTINUATION_LINE = re.compile(rf"^({_STRING})\s*$")
+_UNTERMINATED_LINE = re.compile(r'^(?:msg\w+(?:\[\d+\])?\s+)?"(?:[^"\\]|\\.)*\\?$')
+
+
+def strict_syntax(text: str, shown: str) -> list[Finding]:
+    """What Babel's lenient reader lets through, found the way GNU `msgfmt -c` finds it.
+
+    An unterminated string, an escape Babel would silently change, a line that
+    is not gettext, a msgid without msgstr, and a message (msgctxt + msgid)
+    defined twice: each is an error with its line.
+    """
+    problems: list[Finding] = []
+    seen: dict[tuple, int] = {}
+    entry: dict = {}
+    field = ""
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Finding(shown, line, f"catalog syntax error: {message}", check="syntax"))
+
+    def close() -> None:
+        if "msgid" in entry and "msgstr" not in entry and "broken" not in entry:
+            problem(entry["start"], "this message has a msgid but no msgstr: add msgstr \"\"")
+        entry.clear()
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.removesuffix("\r")
+        obsolete = line.startswith("#~")
+        if obsolete and not line.startswith("#~|"):
+            line = line[2:]
+        elif line.startswith("#"):
+            continue
+        line = line.strip()
+        if not line:
+            continue
+        keyword = _KEYWORD_LINE.match(line)
+        string = keyword.group(2) if keyword else (_CONTINUATION_LINE.match(line) or [None, None])[1]
+        if string is None:
+            entry["broken"] = True
+            if _UNTERMINATED_LINE.match(line):
+                problem(number, "end of line within a string: the closing \" is missing; add it at the end of the line")
+            else:
+                problem(number, "this line is not gettext (msgctxt, msgid, msgstr, a \"string\" or a # comment): fix or remove it")
+            continue
+        string = string[1:-1]
+        for escape in sorted(set(re.findall(r"\\(.)", string)) - set('nrt"\\')):
+            problem(number, f"the escape \\{escape} is not supported here: write the character itself (or \\n, \\t, \\\", \\\\)")
+        if keyword:
+            field = keyword.group(1)
+            if field == "msgctxt" or (field == "msgid" and entry.get("last") != "msgctxt"):
+                close()
+                entry.update(start=number, obsolete=obsolete)
+            if field.startswith("msgstr") and "msgid" in entry and "msgstr" not in entry:
+                key = (entry["obsolete"], entry.get("msgctxt"), entry["msgid"])
+                if key in seen:
+                    what = f'msgctxt "{entry["msgctxt"]}" ' if entry.get("msgctxt") is not None else ""
+                    problem(entry["start"], f'duplicate message definition: {what}msgid "{entry["msgid"][:60]}" '
+                                            f"is also on line {seen[key]}: keep one (merge the two translations)")
+                else:
+                    seen[key] = entry["start"]
+            entry["last"] = field
+            entry[field.split("[")[0]] = string
+        elif field in entry:
+            entry[field] += string
+    close()
+    return problems[:20]
 
 
 def _restore_previous_ids(catalog: Catalog) -> None:
@@ -244,18 +336,23 @@ def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeRepo
     report = MergeReport(language.code)
     merged = _new_catalog(template, language, old.header_comment, old)
     merged.locale = old.locale or merged.locale
-    by_context = {m.context: m for m in old if m.id and m.context}
-    by_id = {m.id: m for m in old if m.id and m.string and not m.fuzzy}
-    used: set = set()
+    # Obsolete entries (#~) are offered back when their text returns; active ones win.
+    retired = [m for m in old.obsolete.values() if m.id and m.string]
+    by_key = {(m.id, m.context): m for m in retired}
+    by_context = {m.context: m for m in [*retired, *old] if m.id and m.context}
+    by_id = {m.id: m for m in [*retired, *old] if m.id and m.string and not m.fuzzy}
+    used: set[int] = set()  # the old messages whose translation went into the merged catalog
     for entry in template:
         if not entry.id:
             continue
         same = old.get(entry.id, entry.context)
+        if same is None:
+            same = by_key.get((entry.id, entry.context))
         flags = set(entry.flags)
         previous = None
         user_comments: list[str] = []
         if same is not None:
-            string, used_key = same.string, (same.id, same.context)
+            string, used_key = same.string, id(same)
             user_comments = same.user_comments
             if same.fuzzy:
                 flags.add("fuzzy")
@@ -267,7 +364,7 @@ def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeRepo
             else:
                 report.new += 1
         elif (moved := by_context.get(entry.context) or by_id.get(entry.id)) is not None and moved.string:
-            string, used_key = moved.string, (moved.id, moved.context)
+            string, used_key = moved.string, id(moved)
             user_comments = moved.user_comments
             flags.add("fuzzy")
             # Keep the source text the translation was made for, across several edits.
@@ -281,22 +378,35 @@ def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeRepo
         merged.add(entry.id, string, entry.locations, flags, entry.auto_comments, user_comments,
                    previous_id=previous, context=entry.context)
     for message in old:
-        if message.id and (message.id, message.context) not in used and message.string:
+        if message.id and id(message) not in used and message.string:
             merged.obsolete[(message.id, message.context)] = message
             report.obsolete += 1
-    for key, message in old.obsolete.items():
-        if key not in merged.obsolete and merged.get(message.id, message.context) is None:
+    for message in old.obsolete.values():
+        key = (message.id, message.context)
+        active = merged.get(message.id, message.context)
+        if id(message) not in used and key not in merged.obsolete and not (active and active.string == message.string):
             merged.obsolete[key] = message
     return merged, report
 
 
 def update(project: Project, langs: list[str] | None = None) -> list[MergeReport]:
+    """Merge the template into each catalog; all are read first, and none is written if one cannot be."""
     template = load_template(project)
-    reports = []
+    problems = [] if langs else unknown_catalogs(project)
+    loaded: list[tuple] = []
     for code in langs or catalog_languages(project):
         language = get_language(code)
         path = po_path(project, language.code)
-        old = read_catalog(path)
+        try:
+            loaded.append((language, path, read_catalog(path)))
+        except UserError as error:
+            problems += error.findings
+    if problems:
+        problems.append(Finding("locales", None, "nothing was updated: fix the catalogs above first, "
+                                "or update the others with --lang CODE"))
+        raise UserError(problems, exit_code=1)
+    reports = []
+    for language, path, old in loaded:
         merged, report = merge(old, template, language)
         write_catalog(path, merged)
         reports.append(report)

@@ -7,11 +7,11 @@ message that says what to do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from babel.messages.catalog import Catalog
 
 from angio_print import catalogs, markup
@@ -19,6 +19,8 @@ from angio_print.config import Project
 from angio_print.content import Leaflet
 from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
 from angio_print.languages import UnknownLanguage, get_language
+from angio_print.review import review_problems
+from angio_print.sourcefile import parse_yaml, read_text
 
 # Names that are the same in every language and script.
 FIXED_NAMES = ("SMA", "calponin", "h-caldesmon", "desmin", "HMB45", "melan-A", "NOTCH2")
@@ -39,6 +41,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 _END_MARKS = {".": ".", "。": ".", "．": ".", "।": ".", "۔": ".", "?": "?", "？": "?", "؟": "?",
               "!": "!", "！": "!", ":": ":", "：": ":"}
+RUNAWAY_RATIO, RUNAWAY_CHARS = 10, 3000  # longer is a paste by mistake, and layout would run for minutes
 _TRAILING = "\"'”’»)]） \u00a0"
 
 
@@ -59,12 +62,7 @@ class Termbase:
         path = project.locales_dir / lang / "termbase.yaml"
         if not path.exists():
             return cls({}, display_path(path))
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise UserError.single(display_path(path), mark.line + 1 if mark else None,
-                                   f"termbase YAML error: {getattr(error, 'problem', error)}") from None
+        data = parse_yaml(read_text(path, "termbase"), path, "the termbase", construct=True) or {}
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise UserError.single(display_path(path), None, "termbase must map each English term to a list of forms")
         return cls({str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()}, display_path(path))
@@ -92,12 +90,20 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
     """(severity, check, message) for one translated message."""
     found: list[tuple[str, str, str]] = []
     language = get_language(lang)
+    if len(translation) > RUNAWAY_CHARS and len(translation) > RUNAWAY_RATIO * len(source):
+        return [(ERROR, "length", f"the translation is {len(translation):,} characters, {len(translation) / max(len(source), 1):.0f}× "
+                                  "its source: something was pasted in by mistake; translate only this message")]
 
     wanted, got = Counter(catalogs.PLACEHOLDER.findall(source)), Counter(catalogs.PLACEHOLDER.findall(translation))
     if wanted != got:
         missing = ", ".join(sorted((wanted - got).elements())) or "none"
         extra = ", ".join(sorted((got - wanted).elements())) or "none"
         found.append((ERROR, "placeholders", f"placeholders differ from the source (missing: {missing}; unknown: {extra}): copy them exactly, e.g. {{date}}"))
+
+    controls = sorted({c for c in translation if unicodedata.category(c) in ("Cc", "Zl", "Zp") and c not in source})
+    if controls:
+        found.append((ERROR, "control", f"the translation holds the control character(s) {', '.join(f'U+{ord(c):04X}' for c in controls)} "
+                                        "(a line break, carriage return or form feed): remove them"))
 
     foreign = markup.foreign_tags(translation)
     if foreign:
@@ -174,7 +180,12 @@ def check_catalog(project: Project, lang: str, template: Catalog) -> list[Findin
         add(None, f"catalog is out of date with the template ({len(expected - present)} new or changed, "
                   f"{len(present - expected)} removed): run `angio-print update`", check="up-to-date")
 
-    termbase = Termbase.load(project, lang)
+    findings += review_problems(project, lang)
+    try:
+        termbase = Termbase.load(project, lang)
+    except UserError as error:
+        findings += [Finding(f.path, f.line, f.message, ERROR, lang, None, "termbase") for f in error.findings]
+        termbase = None
     for message in catalog:
         if not message.id:
             continue
@@ -194,6 +205,11 @@ def check_source(project: Project, leaflet: Leaflet) -> list[Finding]:
     """Every required section is present and non-empty."""
     findings = []
     shown = display_path(leaflet.path)
+    for message in leaflet.messages():
+        for placeholder in catalogs.PLACEHOLDER.findall(message.text):
+            findings.append(Finding(shown, message.line, f"{message.context}: {placeholder} is not filled in for leaflet text "
+                                    "and would print as it is: write the words themselves", ERROR, "en", message.section,
+                                    "placeholders"))
     present = {s.id: s for s in leaflet.sections}
     for required in project.required_sections.get(leaflet.id, ()):
         section = present.get(required)

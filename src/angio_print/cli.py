@@ -18,6 +18,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"angio-print: error: {message}\n")
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of workers: give a whole number of 1 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="angio-print", description="Print patient leaflets in many languages.")
     parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: current folder)")
@@ -30,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--variant", action="append", choices=["standard", "large", "bilingual"],
                        help="leaflet variant (repeatable)")
     build.add_argument("--clinic", type=Path, help="clinic settings file (default: clinic.yaml if present)")
-    build.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
+    build.add_argument("--jobs", type=_positive, default=None, help="parallel workers (default: number of cores)")
     build.add_argument("--force", action="store_true", help="rebuild every target, even if unchanged")
 
     check = commands.add_parser("check", help="check content, catalogs and readability")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from angio_print.findings import UserError, display_path
+from angio_print.findings import Finding, UserError, display_path
+from angio_print.sourcefile import read_text
 
 CONFIG_NAME = "angio-print.toml"
 PAPERS = ("a4", "letter")
@@ -49,31 +52,80 @@ class Project:
         return self.locales_dir / "angio_print.pot"
 
 
+# Every setting, with its type: (check, what to write).
+_NUMBER = (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0, "a number, like 6.0")
+_COUNT = (lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 20, "a whole number from 0 to 20")
+_WORDS = (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), 'a list of names, like ["a4"]')
+SETTINGS = {
+    "readability": {"leaflet_grade": _NUMBER, "section_grade": _NUMBER, "hardest_sentences": _COUNT},
+    "build": {"papers": _WORDS, "variants": _WORDS},
+    "leaflets.*": {"required_sections": _WORDS},
+}
+
+
 def load_project(root: Path) -> Project:
     path = root / CONFIG_NAME
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Project(root.resolve())
     shown = display_path(path)
+    text = read_text(path, "settings file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UserError.single(shown, getattr(error, "lineno", None), f"TOML syntax error: {error}") from None
-    problems = []
-    unknown = set(data) - {"leaflets", "readability", "build"}
-    if unknown:
-        problems.append(f"unknown table(s): {', '.join(sorted(unknown))}")
-    required = {
-        leaflet_id: tuple(table.get("required_sections", ()))
-        for leaflet_id, table in data.get("leaflets", {}).items()
-    }
-    goals = ReadabilityGoals(**data.get("readability", {}))
-    build = data.get("build", {})
-    papers = tuple(build.get("papers", PAPERS))
-    variants = tuple(build.get("variants", VARIANTS))
-    for value, allowed, name in ((papers, PAPERS, "papers"), (variants, VARIANTS, "variants")):
-        wrong = [v for v in value if v not in allowed]
+    lines = text.splitlines()
+    problems: list[Finding] = []
+
+    def problem(table: str, key: str | None, message: str) -> None:
+        problems.append(Finding(shown, _line_of(lines, table, key), message))
+
+    leaflets = data.get("leaflets", {})
+    tables = {name: data.get(name) for name in ("readability", "build")}
+    tables.update({f"leaflets.{name}": value for name, value in leaflets.items()} if isinstance(leaflets, dict) else {})
+    for name in sorted(set(data) - {"leaflets", "readability", "build"}):
+        problem("", name, f"unknown setting '{name}'{_did_you_mean(name, ['leaflets', 'readability', 'build'])}: remove it")
+    if not isinstance(leaflets, dict):
+        problem("", "leaflets", "'leaflets' must be a table: [leaflets.ID] with required_sections = [...]")
+    for table, values in tables.items():
+        if values is None:
+            continue
+        allowed = SETTINGS["leaflets.*" if table.startswith("leaflets.") else table]
+        if not isinstance(values, dict):
+            problem("", table, f"'{table}' must be a table of settings ({', '.join(allowed)})")
+            continue
+        for key, value in values.items():
+            if key not in allowed:
+                problem(table, key, f"unknown setting '{table}.{key}'{_did_you_mean(key, allowed)}: remove it")
+            elif not allowed[key][0](value):
+                problem(table, key, f"'{table}.{key}' must be {allowed[key][1]}, not {value!r}")
+    build = tables["build"] if isinstance(tables["build"], dict) else {}
+    for name, allowed_values in (("papers", PAPERS), ("variants", VARIANTS)):
+        wrong = [v for v in build.get(name, ()) if v not in allowed_values] if isinstance(build.get(name), list) else []
         if wrong:
-            problems.append(f"build.{name} has {', '.join(wrong)}; allowed: {', '.join(allowed)}")
+            problem("build", name, f"build.{name} has {', '.join(map(str, wrong))}; allowed: {', '.join(allowed_values)}")
     if problems:
-        raise UserError.single(shown, None, "; ".join(problems))
-    return Project(root.resolve(), required, goals, papers, variants)
+        raise UserError(problems)
+    goals = ReadabilityGoals(**(tables["readability"] or {}))
+    required = {leaflet_id: tuple(table.get("required_sections", ())) for leaflet_id, table in leaflets.items()}
+    return Project(root.resolve(), required, goals, tuple(build.get("papers", PAPERS)), tuple(build.get("variants", VARIANTS)))
+
+
+def _did_you_mean(name: str, choices) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _line_of(lines: list[str], table: str, key: str | None) -> int | None:
+    """The line where `key` is set inside `[table]` ("" is the top level), or the table's header."""
+    current = ""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[+\s*([^\]]+?)\s*\]", stripped)
+        if header:
+            current = header.group(1).replace('"', "").replace(" ", "")
+            if not table and key and (current == key or current.startswith(key + ".")):
+                return number
+            continue
+        if key and current == table and re.match(rf'^"?{re.escape(key)}"?\s*=', stripped):
+            return number
+    return None

@@ -16,7 +16,7 @@ import yaml
 
 from angio_print import markup
 from angio_print.findings import Finding, UserError, display_path
-from angio_print.sourcefile import read_text
+from angio_print.sourcefile import parse_yaml, read_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT_CHARS = 2000
@@ -126,6 +126,7 @@ class Leaflet:
     based_on: Source
     sections: tuple[Section, ...]
     publisher: str = DEFAULT_PUBLISHER
+    id_line: int = 0
 
     def messages(self) -> Iterator[Message]:
         yield self.title
@@ -234,13 +235,7 @@ def load_leaflet(path: Path, text: str | None = None) -> Leaflet:
     reader = _Reader(path)
     if text is None:
         text = read_text(path, "leaflet file")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise UserError.single(reader.shown, line, f"YAML syntax error: {problem}") from None
+    root = parse_yaml(text, path, "the leaflet file")
     if root is None:
         raise UserError.single(reader.shown, None, "the leaflet file is empty")
     leaflet = _read_leaflet(reader, root)
@@ -273,7 +268,8 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
     publisher = r.string(top["publisher"], "publisher") if "publisher" in top else DEFAULT_PUBLISHER
     if None in (leaflet_id, title, version, reviewed, source, publisher):
         return None
-    return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections), publisher)
+    return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections), publisher,
+                   top["id"][1].start_mark.line + 1)
 
 
 def _read_source(r: _Reader, entry) -> Source | None:
@@ -394,14 +390,19 @@ def _read_glossary(r: _Reader, entry, base: str, section_id: str) -> Glossary:
 def load_leaflets(folder: Path) -> list[Leaflet]:
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
-        raise UserError.single(display_path(folder), None, "no leaflet files (*.yaml) found")
+        raise UserError.single(display_path(folder), None, "no leaflet files (*.yaml) found", exit_code=1)
     problems: list[Finding] = []
     leaflets: list[Leaflet] = []
     for path in paths:
         try:
-            leaflets.append(load_leaflet(path))
+            leaflet = load_leaflet(path)
         except UserError as error:
             problems.extend(error.findings)
+            continue
+        if leaflet.id != path.stem:
+            problems.append(Finding(display_path(path), leaflet.id_line, f"the leaflet id '{leaflet.id}' must match the file "
+                                    f"name: rename the file to {leaflet.id}.yaml or set the id to '{path.stem}'", check="source"))
+        leaflets.append(leaflet)
     if problems:
-        raise UserError(problems)
+        raise UserError(problems, exit_code=1)  # a source error fails build, check and extract alike
     return leaflets

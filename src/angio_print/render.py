@@ -8,6 +8,7 @@ everything else in it is escaped text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -106,9 +107,25 @@ class LanguageView:
 
 
 def _css_string(value) -> Markup:
+    """Translated text as a CSS string: every character outside a safe set is a `\\HHHHHH ` escape.
+
+    Quotes, backslashes, line breaks and form feeds can then never end the
+    string, whatever a translation holds; control characters become spaces.
+    """
     text = str(value.unescape() if isinstance(value, Markup) else value)
     text = re.sub(r"<[^>]+>", "", text)
-    return Markup('"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"')
+    return Markup('"' + "".join(_css_char(char) for char in text) + '"')
+
+
+def _css_char(char: str) -> str:
+    if char.isascii() and (char.isalnum() or char in " .,:;!?()-"):
+        return char
+    category = unicodedata.category(char)
+    if category[0] in "LMN":
+        return char
+    if category in ("Cc", "Zl", "Zp"):
+        return " "
+    return f"\\{ord(char):06X} "
 
 
 def _isolate(value: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from angio_print import catalogs
+from angio_print.atomic import write_atomic
 from angio_print.checks import check_catalog, check_source
 from angio_print.config import Project
 from angio_print.content import load_leaflets
@@ -49,6 +50,8 @@ def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = Non
     findings: list[Finding] = [f for item in leaflets for f in check_source(project, item)]
     template = catalogs.build_template(project)
     languages = []
+    if not langs:
+        findings += catalogs.unknown_catalogs(project)
     for lang in langs or [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]:
         if lang == SOURCE_LANGUAGE:
             translations, percent = catalogs.Translations(lang, {}), 100.0
@@ -64,8 +67,11 @@ def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = Non
             translations = catalogs.Translations.from_catalog(lang, catalog)
             percent = catalogs.stats(catalog, lang).percent
         score = score_leaflet(leaflet, translations, lang, project.readability.hardest_sentences)
-        status = review_status(project, lang, translations)
-        languages.append(LanguageReport(lang, get_language(lang).own_name, status.label, percent, score))
+        try:
+            label = review_status(project, lang, translations).label
+        except UserError:
+            label = "unknown"  # the review record's problem is one of this language's findings
+        languages.append(LanguageReport(lang, get_language(lang).own_name, label, percent, score))
         if lang == SOURCE_LANGUAGE:
             findings += _readability_goals(project, leaflet, score)
         if pdf_dir:
@@ -97,11 +103,16 @@ def _read_back(pdf_dir: Path, leaflet, lang: str, translations) -> list[Finding]
     found = []
     standard_names = {f"{leaflet.id}-{lang}-{paper}.pdf" for paper in PAPER_SIZES}
     for pdf in sorted(pdf_dir.glob(f"{leaflet.id}-{lang}-*.pdf")):
-        pages = PdfReader(pdf).pages
+        try:
+            pages = PdfReader(pdf, strict=False).pages
+            text = _squeeze(" ".join(page.extract_text() or "" for page in pages))
+        except Exception as error:  # noqa: BLE001 - any failure to parse an untrusted file is this one finding
+            found.append(Finding(display_path(pdf), None, f"cannot be read as a PDF ({type(error).__name__}): "
+                                 "it is truncated or not a PDF; rebuild it with `angio-print build`", ERROR, lang, None, "read-back"))
+            continue
         if pdf.name in standard_names and len(pages) > STANDARD_PAGES:
             found.append(Finding(display_path(pdf), None, f"the standard leaflet takes {len(pages)} pages, more than one "
                                  "sheet: shorten the source text or this translation", WARNING, lang, None, "one-sheet"))
-        text = _squeeze(" ".join(page.extract_text() or "" for page in pages))
         for section in leaflet.sections:
             heading = translations.get(section.heading.context, section.heading.text)
             if _squeeze(heading) not in text:
@@ -116,10 +127,16 @@ def _squeeze(text: str) -> str:
 
 
 def run_check(project: Project, langs, output_format: str, strict: bool, output: Path | None, pdf_dir: Path | None) -> int:
+    if output and (output.is_dir() or not output.parent.is_dir()):
+        problem = "is a folder: give a file name, like report.html" if output.is_dir() else \
+            f"is in a folder that does not exist ({display_path(output.parent)}): create it or choose another place"
+        raise UserError.single(display_path(output), None, f"--output {problem}")
+    if pdf_dir and not pdf_dir.is_dir():
+        raise UserError.single(display_path(pdf_dir), None, "--pdf must be the folder a build printed into (its --out)")
     report = gather(project, langs, pdf_dir)
     text = {"text": format_text, "json": format_json, "html": format_html}[output_format](report, project)
     if output:
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text.encode("utf-8"))
         print(f"wrote {display_path(output)}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -18,8 +18,9 @@ from pathlib import Path
 from angio_print import catalogs
 from angio_print.atomic import write_atomic
 from angio_print.config import Project
-from angio_print.findings import UserError, display_path
+from angio_print.findings import ERROR, Finding, UserError, display_path
 from angio_print.languages import SOURCE_LANGUAGE
+from angio_print.sourcefile import read_text
 
 
 @dataclass(frozen=True)
@@ -54,20 +55,43 @@ def review_path(project: Project, lang: str) -> Path:
 def review_status(project: Project, lang: str, translations: "catalogs.Translations") -> ReviewStatus:
     if lang == SOURCE_LANGUAGE:
         return ReviewStatus(lang, source=True)
-    path = review_path(project, lang)
-    if not path.exists():
+    record = _read_record(project, lang)
+    if record is None:
         return ReviewStatus(lang)
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        reviewer, date, fingerprint = record["reviewer"], dt.date.fromisoformat(record["date"]), record["fingerprint"]
-    except (ValueError, KeyError, TypeError):
-        raise UserError.single(
-            display_path(path), None,
-            "review record is not valid: set it again with `angio-print review LANG --reviewer NAME --date YYYY-MM-DD`",
-        ) from None
+    reviewer, date, fingerprint = record
     if fingerprint != translations.fingerprint():
         return ReviewStatus(lang, changed_since_review=True)
     return ReviewStatus(lang, reviewer, date)
+
+
+def review_problems(project: Project, lang: str) -> list[Finding]:
+    """The problems of a language's review record (for the check that gates its build)."""
+    try:
+        _read_record(project, lang)
+    except UserError as error:
+        return [Finding(f.path, f.line, f.message, ERROR, lang, None, "review") for f in error.findings]
+    return []
+
+
+def _read_record(project: Project, lang: str) -> tuple[str, dt.date, str] | None:
+    path = review_path(project, lang)
+    if not path.exists() and not path.is_symlink():
+        return None
+    text = read_text(path, "review record")
+    try:
+        record = json.loads(text)
+        reviewer, date, fingerprint = record["reviewer"], dt.date.fromisoformat(record["date"]), record["fingerprint"]
+        if not (isinstance(reviewer, str) and isinstance(fingerprint, str)):
+            raise TypeError
+    except json.JSONDecodeError as error:
+        raise UserError.single(display_path(path), error.lineno, f"review record is not valid JSON ({error.msg}): "
+                               f"set it again with `angio-print review {lang} --reviewer NAME --date YYYY-MM-DD`") from None
+    except (ValueError, KeyError, TypeError):
+        raise UserError.single(
+            display_path(path), None,
+            f"review record is not valid: set it again with `angio-print review {lang} --reviewer NAME --date YYYY-MM-DD`",
+        ) from None
+    return reviewer, date, fingerprint
 
 
 def mark_reviewed(project: Project, lang: str, reviewer: str, date: dt.date) -> None:

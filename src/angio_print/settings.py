@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
+from PIL import Image
 import yaml
 from markupsafe import Markup
 
 from angio_print.findings import Finding, UserError, display_path
-from angio_print.sourcefile import read_text
+from angio_print.sourcefile import parse_yaml, read_text
 
 FIELDS = {"name", "address", "phone", "website", "logo"}
 IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg", b"GIF8": "gif"}
@@ -39,22 +40,39 @@ class Clinic:
         return Markup(svg)
 
 
-def _is_image(path: Path) -> bool:
-    head = path.read_bytes()[:512]
-    if any(head.startswith(signature) for signature in IMAGE_SIGNATURES):
-        return True
-    return path.suffix.lower() == ".svg" and b"<svg" in head
+MAX_LOGO_BYTES = 2_000_000
+MAX_LOGO_PIXELS = 4000
+
+
+def _logo_problem(path: Path, shown_name: str) -> str | None:
+    """Why a logo cannot be printed, or None: the wrong kind of file, too large, damaged or unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_LOGO_BYTES:
+            return f"logo '{shown_name}' is {size:,} bytes, over the limit of {MAX_LOGO_BYTES:,}: save a smaller image"
+        with open(path, "rb") as handle:
+            head = handle.read(512)
+    except OSError as error:
+        return f"logo '{shown_name}' cannot be read: {error.strerror}"
+    if path.suffix.lower() == ".svg" and b"<svg" in head:
+        return None
+    if not any(head.startswith(signature) for signature in IMAGE_SIGNATURES):
+        return f"logo '{shown_name}' is not a PNG, JPEG, GIF or SVG image"
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            image.verify()
+    except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a damaged file
+        return f"logo '{shown_name}' is a damaged image ({type(error).__name__}): save it again from an image editor"
+    if max(width, height) > MAX_LOGO_PIXELS:
+        return f"logo '{shown_name}' is {width}×{height} pixels, over {MAX_LOGO_PIXELS}: save a smaller image"
+    return None
 
 
 def load_clinic(path: Path) -> Clinic:
     shown = display_path(path)
     text = read_text(path, "clinic settings file")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise UserError.single(shown, mark.line + 1 if mark else None,
-                               f"YAML syntax error: {getattr(error, 'problem', error)}") from None
+    root = parse_yaml(text, path, "the clinic settings file")
     if not isinstance(root, yaml.MappingNode):
         raise UserError.single(shown, root.start_mark.line + 1 if root else None,
                                "clinic settings must be keys and values, like `name: Riverside Clinic`")
@@ -80,8 +98,8 @@ def load_clinic(path: Path) -> Clinic:
         if not logo.is_file():
             problems.append(Finding(shown, line, f"logo file '{logo_text}' not found (paths are relative to {shown})"))
             logo = None
-        elif not _is_image(logo):
-            problems.append(Finding(shown, line, f"logo '{logo_text}' is not a PNG, JPEG, GIF or SVG image"))
+        elif (problem := _logo_problem(logo, logo_text)) is not None:
+            problems.append(Finding(shown, line, problem))
             logo = None
     if problems:
         raise UserError(problems)
