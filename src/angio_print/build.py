@@ -114,6 +114,8 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
             continue
         results[job.target] = result
         cache.put(job.target, keys[job], result)
+        for warning in result.warnings:
+            say(f"angio-print: {job.target.filename}: warning: {warning}")
         if job.target.variant == "standard" and result.pages > STANDARD_PAGES:
             say(f"angio-print: {job.target.filename}: warning: {result.pages} pages even at the tightest fit; "
                 f"one sheet is {STANDARD_PAGES}: shorten the source text or the {job.target.lang} translation")

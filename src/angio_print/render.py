@@ -59,7 +59,7 @@ class LanguageView:
     english: "LanguageView | None" = None
 
     def text(self, message: Message) -> Markup:
-        return markup.render(self.translations.get(message.context, message.text))
+        return _keep_short_hyphenated_words_whole(markup.render(self.translations.get(message.context, message.text)))
 
     def plain(self, message: Message) -> str:
         """The translation as plain text (for attributes): markup dropped, the rest left to autoescape."""
@@ -126,6 +126,18 @@ def _css_char(char: str) -> str:
     if category in ("Cc", "Zl", "Zp"):
         return " "
     return f"\\{ord(char):06X} "
+
+
+_SHORT_HYPHENATED = re.compile(r"(?<![\w-])(\w{1,3}-\w+|\w+-\w{1,3})(?![\w-])")
+
+
+def _keep_short_hyphenated_words_whole(html: Markup) -> Markup:
+    """Never break 'h-caldesmon' or 'melan-A' at its hyphen: half a marker name means nothing to a reader.
+
+    The rendered markup has only <strong>/<em> tags, without attributes, so the
+    pattern meets text alone.
+    """
+    return Markup(_SHORT_HYPHENATED.sub(r'<span class="nowrap">\1</span>', str(html)))
 
 
 def _isolate(value: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from angio_print import markup, readability
 from angio_print.catalogs import Translations
-from angio_print.content import Leaflet, Section
+from angio_print.content import Figure, Leaflet, Section
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,11 @@ class LeafletScore:
 
 
 def _body(section: Section, translations: Translations) -> str:
-    """The running text of a section: headings and glossary terms are not sentences."""
+    """The running text of a section: headings, glossary terms and figure labels are not sentences."""
+    labels = {label.context for block in section.blocks if isinstance(block, Figure) for _, label in block.labels}
     parts = []
     for message in list(section.messages())[1:]:
-        if message.context.endswith("/term"):
+        if message.context.endswith("/term") or message.context in labels:
             continue
         text = markup.plain_text(translations.get(message.context, message.text)).strip()
         if text and not readability.split_sentences(text[-1:] + " ") and text[-1].isalnum():

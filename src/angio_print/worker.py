@@ -108,6 +108,8 @@ def print_target(job: Job) -> Result:
         return printer.layout(render_html(job, notes_space, fit), families, allowed)
 
     layout, fit, notes_space = _fitted(target, lay_out)
+    crowded = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
+               for label in layout.crowded_labels()]
     printed = layout.write()
     if printed.missing_glyphs:
         fonts = ", ".join(get_language(target.lang).font_families)
@@ -120,7 +122,7 @@ def print_target(job: Job) -> Result:
     write_atomic(path, printed.pdf)
     _thumbnail(path, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
-                  warnings=printed.warnings, notes_space=notes_space, fit=fit.name)
+                  warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name)
 
 
 def _fitted(target: Target, lay_out):
