@@ -15,12 +15,12 @@ from angio_print.languages import get_language
 
 def test_extract_gives_context_comment_and_line(project):
     template = catalogs.build_template(project)
-    message = next(m for m in template if m.context == "angioleiomyoma/causes/notch2")
+    message = next(m for m in template if m.context == "angioleiomyoma/report/genes")
     assert message.auto_comments and "NOTCH2" in message.auto_comments[0]
     path, line = message.locations[0]
     assert path == "leaflet/angioleiomyoma.yaml"
     source_lines = (project.root / path).read_text().splitlines()
-    assert "text:" in source_lines[line - 1] and "In rare cases" in source_lines[line]
+    assert "text:" in source_lines[line - 1] and "A few lumps" in source_lines[line]
     footer = template.get("Page {page} of {pages}", "ui/footer-page")
     assert footer.locations[0][0] == "templates/leaflet.html"
     assert "python-brace-format" in footer.flags
@@ -41,25 +41,23 @@ def test_update_keeps_every_translation(project_copy):
 
     text = source.read_text()
     text = text.replace("It grows slowly, over months or years.", "It grows slowly, over many months or years.")  # change
-    text = text.replace("      - id: no-biopsy\n", "      - id: inserted\n        text: A new paragraph.\n      - id: no-biopsy\n")  # insert
-    text = text.replace("      - id: mixed\n        text: Some tumours show a mix of these patterns.\n", "")
-    removed_block = "      - id: desmin\n        note: Desmin is a marker name.\n        text: Desmin may also be positive, but sometimes only weakly or in patches.\n"
-    assert removed_block in text
+    text = text.replace("      - id: confirmed-2\n", "      - id: inserted\n        text: A new paragraph.\n      - id: confirmed-2\n")  # insert
+    removed_block = text[text.index("      - id: injury-3\n"):text.index("  - id: diagnosis\n")]
     text = text.replace(removed_block, "")  # remove
     source.write_text(text)
     catalogs.extract(project)
     reports = catalogs.update(project, ["fr"])
     after = catalogs.read_catalog(catalogs.po_path(project, "fr"))
 
-    changed = after.get(next(m.id for m in after if m.context == "angioleiomyoma/symptoms/lump"), "angioleiomyoma/symptoms/lump")
-    assert changed.fuzzy and changed.string == old_strings["angioleiomyoma/symptoms/lump"][1]
-    assert changed.previous_id == [old_strings["angioleiomyoma/symptoms/lump"][0]]
+    changed = after.get(next(m.id for m in after if m.context == "angioleiomyoma/symptoms/lump-2"), "angioleiomyoma/symptoms/lump-2")
+    assert changed.fuzzy and changed.string == old_strings["angioleiomyoma/symptoms/lump-2"][1]
+    assert changed.previous_id == [old_strings["angioleiomyoma/symptoms/lump-2"][0]]
     inserted = after.get("A new paragraph.", "angioleiomyoma/diagnosis/inserted")
     assert inserted is not None and inserted.string == ""
-    obsolete = [m for m in after.obsolete.values() if m.context == "angioleiomyoma/markers/desmin"]
-    assert obsolete and obsolete[0].string == old_strings["angioleiomyoma/markers/desmin"][1]
+    obsolete = [m for m in after.obsolete.values() if m.context == "angioleiomyoma/causes/injury-3"]
+    assert obsolete and obsolete[0].string == old_strings["angioleiomyoma/causes/injury-3"][1]
     for context, (msgid, string) in old_strings.items():
-        if context in ("angioleiomyoma/markers/desmin",):
+        if context in ("angioleiomyoma/causes/injury-3",):
             continue
         kept = next(m for m in after if m.context == context)
         assert kept.string == string, context
@@ -76,11 +74,11 @@ def test_reordering_sections_changes_nothing(project_copy):
     project = load_project(project_copy)
     source = project.leaflet_dir / "angioleiomyoma.yaml"
     text = source.read_text()
-    size_start = text.index("  - id: size\n")
-    size_end = text.index("  - id: margins\n")
-    size = text[size_start:size_end]
-    text = text[:size_start] + text[size_end:]
-    text = text.replace("  - id: words\n", size + "  - id: words\n")
+    causes_start = text.index("  - id: causes\n")
+    causes_end = text.index("  - id: diagnosis\n")
+    causes = text[causes_start:causes_end]
+    text = text[:causes_start] + text[causes_end:]
+    text = text.replace("  - id: report\n", causes + "  - id: report\n")
     source.write_text(text)
     catalogs.extract(project)
     report = catalogs.update(project, ["de"])[0]

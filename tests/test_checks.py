@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from angio_print import catalogs, readability
@@ -51,7 +53,7 @@ def test_termbase_requires_the_approved_term():
     (lambda t: t.replace('msgstr "Angioléiomyome"', 'msgstr ""', 1), "complete"),
     (lambda t: t.replace('"Language: fr\\n"', '"Language: de\\n"'), "catalog"),
     (lambda t: "\n".join(l for l in t.splitlines() if not l.startswith('"Plural-Forms')), "catalog"),
-    (lambda t: t.replace("#: leaflet/angioleiomyoma.yaml:6\n", "#: leaflet/angioleiomyoma.yaml:6\n#, fuzzy\n", 1), "complete"),
+    (lambda t: re.sub(r"(#: leaflet/angioleiomyoma.yaml:\d+\n)", r"\1#, fuzzy\n", t, count=1), "complete"),
 ])
 def test_catalog_faults_are_found(project_copy, fault, check):
     project = load_project(project_copy)

@@ -12,7 +12,7 @@ from angio_print import catalogs
 from angio_print.config import load_project
 from angio_print.findings import UserError
 from angio_print.fonts import FontLock
-from angio_print.languages import LANGUAGES, get_language
+from angio_print.languages import get_language, scripts
 from angio_print.review import mark_draft, mark_reviewed, review_status
 from angio_print.targets import Target
 from angio_print.worker import Job, render_html
@@ -75,7 +75,7 @@ def test_every_catalog_language_is_a_draft_with_its_own_name_and_date_format(pro
         header = catalogs.po_path(project, lang).read_text().splitlines()[1]
         assert "DRAFT TRANSLATION" in header, lang
     html = _html(project, "de")
-    assert "24. November 2026" in html and 'lang="de"' in html
+    assert "25. November 2026" in html and 'lang="de"' in html
 
 
 @pytest.mark.parametrize("code, direction", [
@@ -89,9 +89,11 @@ def test_direction_and_no_hyphenation(project, code, direction):
     assert "hyphens: auto" not in html + stylesheet  # patients never meet half a word
 
 
-def test_every_language_names_pinned_fonts_for_its_script():
+def test_every_script_is_set_in_pinned_fonts(project):
     pinned = {font.family for font in FontLock.load(ROOT).files}
-    for language in LANGUAGES.values():
-        assert set(language.font_families) <= pinned, language.code
+    for script in scripts().values():
+        assert set(script.fonts) <= pinned, script.code
+    for lang in catalogs.catalog_languages(project):
+        assert set(get_language(lang).font_families) <= pinned, lang
     assert get_language("zh_Hant").font_families[0] == "Noto Sans TC"
     assert get_language("ur").font_families[0] == "Noto Nastaliq Urdu"

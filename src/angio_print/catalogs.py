@@ -26,7 +26,7 @@ from angio_print.config import Project
 from angio_print.content import load_leaflets
 from angio_print.findings import Finding, UserError, display_path
 from angio_print.gnu_po import gnu_normal
-from angio_print.languages import LANGUAGES, SOURCE_LANGUAGE, UnknownLanguage, get_language
+from angio_print.languages import SOURCE_LANGUAGE, UnknownLanguage, get_language
 from angio_print.sourcefile import read_text
 
 DOMAIN = "angio_print"
@@ -54,19 +54,27 @@ def po_path(project: Project, lang: str) -> Path:
 
 def catalog_languages(project: Project) -> list[str]:
     """Languages with a catalog in locales/ that this tool prints, in a stable order."""
-    return [code for code in _catalog_folders(project) if code in LANGUAGES]
+    return [code for code in _catalog_folders(project) if _prints(code)]
+
+
+def _prints(code: str) -> bool:
+    """A folder named with a canonical code this tool can set in type (not an alias like zh_CN)."""
+    try:
+        return get_language(code).code == code
+    except UnknownLanguage:
+        return False
 
 
 def unknown_catalogs(project: Project) -> list[Finding]:
     """A finding for each catalog in a folder that is not a language code this tool prints."""
     findings = []
     for code in _catalog_folders(project):
-        if code in LANGUAGES:
+        if _prints(code):
             continue
         try:
             advice = f"rename the folder to locales/{get_language(code).code}"
-        except UnknownLanguage:
-            advice = f"this tool prints {', '.join(LANGUAGES)}: rename the folder or remove it"
+        except UnknownLanguage as error:
+            advice = str(error)
         findings.append(Finding(display_path(po_path(project, code)), None,
                                 f"'{code}' is not a language code this tool prints; {advice}", lang=code, check="language"))
     return findings

@@ -10,8 +10,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+import babel
+import babel.units
 from babel.messages.catalog import Catalog
 
 from angio_print import catalogs, markup
@@ -25,22 +28,19 @@ from angio_print.sourcefile import parse_yaml, read_text
 # Names that are the same in every language and script.
 FIXED_NAMES = ("SMA", "calponin", "h-caldesmon", "desmin", "HMB45", "melan-A", "NOTCH2")
 
-# How each language may write a unit; the check accepts any of these for the source unit.
-UNIT_FORMS = {
-    "cm": ("cm", "см", "厘米", "公分", "센티미터", "سم", "سانتی‌متر", "سانتیمتر", "سینٹی میٹر", "सेमी", "सेंटीमीटर", "ਸੈਂਟੀਮੀਟਰ", "ਸੈ.ਮੀ."),
-    "mm": ("mm", "мм", "毫米", "밀리미터", "مم", "میلی‌متر", "ملی میٹر", "मिमी", "ਮਿ.ਮੀ."),
-    "mg": ("mg", "мг", "毫克", "밀리그램", "ملغ", "میلی‌گرم", "ملی گرام", "मिग्रा", "ਮਿ.ਗ੍ਰਾ."),
-    "%": ("%", "٪", "％"),
-}
+# Units the source may use, by their CLDR names: a translation may write a unit
+# the international way, as CLDR writes it for that language (short, long or
+# narrow: "3 см", "3 سم", "3 ሴሜ"), or as the language's termbase approves.
+CLDR_UNITS = {"cm": "length-centimeter", "mm": "length-millimeter", "mg": "mass-milligram"}
+PERCENT_SIGNS = ("%", "٪", "％", "؉")
 _UNIT = re.compile(r"(?<=\d)\s?(cm|mm|mg|%)(?![A-Za-z])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९੦੧੨੩੪੫੬੭੮੯０１２３４５６７８９",
-                        "0123456789" * 5)
 _URL = re.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
-_END_MARKS = {".": ".", "。": ".", "．": ".", "।": ".", "۔": ".", "?": "?", "？": "?", "؟": "?",
-              "!": "!", "！": "!", ":": ":", "：": ":"}
+_END_MARKS = {".": ".", "。": ".", "．": ".", "।": ".", "۔": ".", "።": ".", "။": ".", "։": ".", "។": ".",
+              "?": "?", "？": "?", "؟": "?", "፧": "?", "՞": "?", "!": "!", "！": "!", "՜": "!",
+              ":": ":", "：": ":", "፥": ":"}
 RUNAWAY_RATIO, RUNAWAY_CHARS = 10, 3000  # longer is a paste by mistake, and layout would run for minutes
 _TRAILING = "\"'”’»)]） \u00a0"
 
@@ -76,9 +76,36 @@ class Termbase:
         return wanted
 
 
+@lru_cache(maxsize=None)
+def unit_forms(unit: str, lang: str) -> frozenset[str]:
+    """Every way `lang` may write `unit`, by CLDR."""
+    if unit == "%":
+        return frozenset(PERCENT_SIGNS)
+    forms = {unit}
+    locale = get_language(lang).babel_locale
+    for length in ("short", "long", "narrow") if locale else ():
+        try:
+            written = babel.units.format_unit(3, CLDR_UNITS[unit], locale=locale, length=length)
+        except (ValueError, KeyError, babel.UnknownLocaleError):
+            continue
+        form = re.sub(r"[\d\s\u00a0\u202f]+", " ", written).strip()
+        if form and CLDR_UNITS[unit] not in form:
+            forms.add(form)
+    return frozenset(forms)
+
+
+def _unit_key(text: str) -> str:
+    """Abbreviation dots and spaces do not make a unit different: "ሴ.ሜ" is "ሴሜ"."""
+    return re.sub(r"[.\u0970·\s\u200c\u00a0\u202f]", "", text.lower())
+
+
+def _ascii_digits(text: str) -> str:
+    """Every Unicode decimal digit (Arabic-Indic, Devanagari, Bengali, Myanmar, full-width …) as 0-9."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and unicodedata.category(c) == "Nd" else c for c in text)
+
+
 def _numbers(text: str) -> Counter:
-    text = text.translate(_DIGITS)
-    return Counter(n.replace(",", ".") for n in _NUMBER.findall(text))
+    return Counter(n.replace(",", ".") for n in _NUMBER.findall(_ascii_digits(text)))
 
 
 def _end_mark(text: str) -> str:
@@ -119,8 +146,10 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
     if source_numbers != translated_numbers:
         found.append((ERROR, "numbers", f"numbers differ: source has {sorted(source_numbers.elements()) or 'none'}, translation has {sorted(translated_numbers.elements()) or 'none'}: medical numbers must be exact"))
     for unit in _UNIT.findall(source):
-        if not any(form in translation for form in UNIT_FORMS[unit]):
-            found.append((ERROR, "units", f"the unit '{unit}' is missing: write it as in the source ({unit})"))
+        forms = (*sorted(unit_forms(unit, lang)), *(termbase.terms.get(unit, ()) if termbase else ()))
+        if not any(_unit_key(form) in _unit_key(translation) for form in forms):
+            found.append((ERROR, "units", f"the unit '{unit}' is missing: write it as {' or '.join(forms)} "
+                                          f"(or add this language's form to its termbase)"))
 
     for name in FIXED_NAMES:
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source) and name not in translation:
@@ -139,7 +168,7 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
     if translation.strip() == source.strip() and len(letters) > 3 and not letters.isupper():
         found.append((WARNING, "identical", "translation is identical to the English source: translate it"))
     ratio = len(markup.plain_text(translation)) / max(len(markup.plain_text(source)), 1)
-    low, high = (0.15, 1.0) if language.cjk else (0.45, 2.2)
+    low, high = (0.15, 1.0) if not language.spaces else (0.45, 2.2)
     if len(source) > 20 and not low <= ratio <= high:
         found.append((WARNING, "length", f"translation is {ratio:.1f}× the source length: check nothing is missing or added (a layout risk too)"))
     if _end_mark(source) != _end_mark(translation):

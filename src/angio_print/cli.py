@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("lang", metavar="LANG")
     update = commands.add_parser("update", help="merge the template into every catalog")
     update.add_argument("--lang", action="append", metavar="CODE")
+    commands.add_parser("languages", help="each language: script, direction, fonts, readability measure, status")
     stats = commands.add_parser("stats", help="translation progress per language")
     stats.add_argument("--lang", action="append", metavar="CODE")
 

@@ -16,13 +16,13 @@ def _project(args):
     return load_project(args.project)
 
 
-def _languages(codes) -> list[str] | None:
+def _languages(codes, label: str = "--lang") -> list[str] | None:
     if not codes:
         return None
     try:
         return [get_language(code).code for code in codes]
     except UnknownLanguage as error:
-        raise UserError.single("--lang", None, str(error)) from None
+        raise UserError.single(label, None, str(error)) from None
 
 
 def extract(args) -> int:
@@ -35,7 +35,7 @@ def extract(args) -> int:
 
 def init(args) -> int:
     project = _project(args)
-    lang = _languages([args.lang])[0]
+    lang = _languages([args.lang], "LANG")[0]
     path = catalogs.init(project, lang)
     print(f"created {display_path(path)}")
     return 0
@@ -45,6 +45,27 @@ def update(args) -> int:
     project = _project(args)
     for report in catalogs.update(project, _languages(args.lang)):
         print(report)
+    return 0
+
+
+def languages(args) -> int:
+    """Each language with a catalog: how it is set in type, measured and reviewed."""
+    from angio_print.readability import character_based, formulas_for
+    from angio_print.review import review_status
+
+    project = _project(args)
+    print(f"{'code':<8} {'name':<34} {'script':<20} {'dir':<4} {'readability':<28} {'status':<9} fonts")
+    for lang in ["en", *catalogs.catalog_languages(project)]:
+        language = get_language(lang)
+        formulas = ", ".join(f.name for f in formulas_for(lang))
+        measure = formulas or ("characters per sentence" if character_based(lang) else "words per sentence")
+        if lang == "en":
+            status = "source"
+        else:
+            status = review_status(project, lang, catalogs.Translations.load(project, lang)).label
+        name = f"{language.english_name} ({language.own_name})" if language.own_name != language.english_name else language.english_name
+        print(f"{lang:<8} {name[:34]:<34} {language.script.name[:20]:<20} {language.direction:<4} {measure[:28]:<28} "
+              f"{status:<9} {', '.join(language.font_families)}")
     return 0
 
 

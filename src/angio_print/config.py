@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from angio_print.findings import Finding, UserError, display_path
+from angio_print.languages import use_overrides
 from angio_print.sourcefile import read_text
 
 CONFIG_NAME = "angio-print.toml"
@@ -30,6 +31,7 @@ class Project:
     readability: ReadabilityGoals = ReadabilityGoals()
     default_papers: tuple[str, ...] = PAPERS
     default_variants: tuple[str, ...] = VARIANTS
+    languages: dict[str, dict] = field(default_factory=dict)  # [languages.CODE] overrides
 
     @property
     def leaflet_dir(self) -> Path:
@@ -56,11 +58,18 @@ class Project:
 _NUMBER = (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0, "a number, like 6.0")
 _COUNT = (lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 20, "a whole number from 0 to 20")
 _WORDS = (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), 'a list of names, like ["a4"]')
+_TEXT = (lambda v: isinstance(v, str) and v.strip() != "", 'text, like "Hmoob"')
+_DIRECTION = (lambda v: v in ("ltr", "rtl"), '"ltr" or "rtl"')
+_LINE_HEIGHT = (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 1.0 <= v <= 3.0,
+                "a number from 1.0 to 3.0, like 1.4")
 SETTINGS = {
     "readability": {"leaflet_grade": _NUMBER, "section_grade": _NUMBER, "hardest_sentences": _COUNT},
     "build": {"papers": _WORDS, "variants": _WORDS},
     "leaflets.*": {"required_sections": _WORDS},
+    "languages.*": {"name": _TEXT, "english_name": _TEXT, "script": _TEXT, "direction": _DIRECTION,
+                    "fonts": _WORDS, "line_height": _LINE_HEIGHT, "babel_locale": _TEXT},
 }
+TABLES = ("leaflets", "languages")  # tables of tables: [leaflets.ID], [languages.CODE]
 
 
 def load_project(root: Path) -> Project:
@@ -80,16 +89,21 @@ def load_project(root: Path) -> Project:
         problems.append(Finding(shown, _line_of(lines, table, key), message))
 
     leaflets = data.get("leaflets", {})
+    languages = data.get("languages", {})
     tables = {name: data.get(name) for name in ("readability", "build")}
-    tables.update({f"leaflets.{name}": value for name, value in leaflets.items()} if isinstance(leaflets, dict) else {})
-    for name in sorted(set(data) - {"leaflets", "readability", "build"}):
-        problem("", name, f"unknown setting '{name}'{_did_you_mean(name, ['leaflets', 'readability', 'build'])}: remove it")
-    if not isinstance(leaflets, dict):
-        problem("", "leaflets", "'leaflets' must be a table: [leaflets.ID] with required_sections = [...]")
+    for group, members in (("leaflets", leaflets), ("languages", languages)):
+        if isinstance(members, dict):
+            tables.update({f"{group}.{name}": value for name, value in members.items()})
+        else:
+            problem("", group, f"'{group}' must be a table: [{group}.NAME] with its settings")
+    known = ["leaflets", "languages", "readability", "build"]
+    for name in sorted(set(data) - set(known)):
+        problem("", name, f"unknown setting '{name}'{_did_you_mean(name, known)}: remove it")
     for table, values in tables.items():
         if values is None:
             continue
-        allowed = SETTINGS["leaflets.*" if table.startswith("leaflets.") else table]
+        group = table.split(".", 1)[0]
+        allowed = SETTINGS[f"{group}.*" if group in TABLES else table]
         if not isinstance(values, dict):
             problem("", table, f"'{table}' must be a table of settings ({', '.join(allowed)})")
             continue
@@ -107,7 +121,9 @@ def load_project(root: Path) -> Project:
         raise UserError(problems)
     goals = ReadabilityGoals(**(tables["readability"] or {}))
     required = {leaflet_id: tuple(table.get("required_sections", ())) for leaflet_id, table in leaflets.items()}
-    return Project(root.resolve(), required, goals, tuple(build.get("papers", PAPERS)), tuple(build.get("variants", VARIANTS)))
+    use_overrides(languages)
+    return Project(root.resolve(), required, goals, tuple(build.get("papers", PAPERS)),
+                   tuple(build.get("variants", VARIANTS)), languages)
 
 
 def _did_you_mean(name: str, choices) -> str:

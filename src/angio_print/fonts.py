@@ -191,11 +191,19 @@ def install(root: Path) -> None:
         pass
     target = font_lock.install_dir
     target.mkdir(exist_ok=True)
-    (target / "installed.json").unlink(missing_ok=True)
+    try:
+        previous = json.loads((target / "installed.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
     coverage: dict[str, list[list[int]]] = {}
+    sources: dict[str, str] = {}
     by_package: dict[str, list[FontFile]] = {}
     for font in font_lock.files:
-        by_package.setdefault(font.package, []).append(font)
+        name = font.installed_name
+        if previous.get("sources", {}).get(name) == font.sha256 and (target / name).is_file():
+            coverage[name], sources[name] = previous["coverage"][name], font.sha256  # already installed
+        else:
+            by_package.setdefault(font.package, []).append(font)
     for spec, fonts in by_package.items():
         print(f"fonts: installing {spec} ({len(fonts)} files)", file=sys.stderr)
         archive = _package_tarball(spec, **font_lock.packages[spec])
@@ -212,7 +220,8 @@ def install(root: Path) -> None:
                 static.save(out)
             (target / font.installed_name).write_bytes(out.getvalue())
             coverage[font.installed_name] = _ranges(list(TTFont(io.BytesIO(out.getvalue())).getBestCmap()))
-    stamp = {"lock": font_lock.digest, "coverage": coverage}
+            sources[font.installed_name] = font.sha256
+    stamp = {"lock": font_lock.digest, "sources": sources, "coverage": coverage}
     (target / "installed.json").write_text(json.dumps(stamp) + "\n", encoding="utf-8")
 
 

@@ -1,18 +1,52 @@
 """The languages the project prints, and how each one is set in type.
 
-Identifiers are gettext/Babel locale codes (`zh_Hans`, `pa`); `bcp47` is what
-HTML `lang` and PDF `/Lang` get. Fonts are named per script because
-fontconfig alone picks wrong faces (DejaVu for Arabic, Japanese for Chinese).
+A language is data, never code: its facts come from CLDR through Babel (its
+own name, direction, script, plural forms, dates, digits, units); how its
+script is set in type comes from `data/scripts.toml`; and `[languages.CODE]`
+in `angio-print.toml` overrides any of these, or describes a language CLDR
+does not have. Identifiers are gettext/Babel locale codes (`zh_Hans`, `pa`);
+`bcp47` is what HTML `lang` and PDF `/Lang` get.
 """
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 SOURCE_LANGUAGE = "en"
 LATIN = '"Noto Sans"'
+SCRIPTS_FILE = Path(__file__).parent / "data" / "scripts.toml"
+ALIASES = {"zh-Hans": "zh_Hans", "zh_CN": "zh_Hans", "zh-CN": "zh_Hans", "zh-Hant": "zh_Hant", "zh_TW": "zh_Hant",
+           "zh-TW": "zh_Hant", "pa_Guru": "pa", "fil": "tl", "fil_PH": "tl"}
+# What [languages.CODE] in angio-print.toml may set.
+OVERRIDE_KEYS = ("name", "english_name", "script", "direction", "fonts", "line_height", "babel_locale")
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Script:
+    code: str
+    name: str
+    fonts: tuple[str, ...]
+    line_height: float
+    spaces: bool
+    sentence_end: str
+    languages: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def scripts() -> dict[str, Script]:
+    data = tomllib.loads(SCRIPTS_FILE.read_text(encoding="utf-8"))
+    return {code: Script(code, s["name"], tuple(s["fonts"]), s["line_height"], s["spaces"], s["sentence_end"],
+                         tuple(s.get("languages", ()))) for code, s in data.items()}
 
 
 @dataclass(frozen=True)
@@ -20,12 +54,21 @@ class Language:
     code: str
     bcp47: str
     english_name: str
+    own_name: str
+    script: Script
+    direction: str
+    babel_locale: str | None  # None: CLDR does not know the language; dates fall back to English
     fonts: str  # CSS font-family list, script face first
-    babel_locale: str
-    rtl: bool = False
-    cjk: bool = False
-    own_name_override: str | None = None
-    line_height: float = 1.3
+    line_height: float
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+    @property
+    def spaces(self) -> bool:
+        """Whether words are separated by spaces (Han, Kana, Thai, Khmer, Myanmar are not)."""
+        return self.script.spaces
 
     @property
     def heading_line_height(self) -> float:
@@ -33,65 +76,80 @@ class Language:
         return max(1.2, round(self.line_height - 0.3, 2))
 
     @property
-    def direction(self) -> str:
-        return "rtl" if self.rtl else "ltr"
-
-    @property
     def locale(self) -> Locale:
-        return Locale.parse(self.babel_locale)
-
-    @property
-    def own_name(self) -> str:
-        if self.own_name_override:
-            return self.own_name_override
-        name = self.locale.get_display_name(self.locale)
-        return name[:1].upper() + name[1:]
+        return Locale.parse(self.babel_locale or SOURCE_LANGUAGE)
 
     @property
     def font_families(self) -> list[str]:
         return [f.strip().strip('"') for f in self.fonts.split(",")]
 
 
-def _latin(code, name, **kw):
-    return Language(code, code.replace("_", "-"), name, LATIN, code, **kw)
+_overrides: dict[str, dict] = {}
 
 
-LANGUAGES: dict[str, Language] = {
-    lang.code: lang
-    for lang in (
-        _latin("en", "English"),
-        _latin("fr", "French"),
-        _latin("es", "Spanish"),
-        _latin("pt", "Portuguese"),
-        _latin("de", "German"),
-        _latin("pl", "Polish"),
-        _latin("ru", "Russian"),
-        _latin("uk", "Ukrainian"),
-        Language("tl", "tl", "Tagalog", LATIN, "fil", own_name_override="Tagalog"),
-        _latin("vi", "Vietnamese"),
-        Language("zh_Hans", "zh-Hans", "Chinese (Simplified)", f'"Noto Sans SC", {LATIN}', "zh_Hans", cjk=True),
-        Language("zh_Hant", "zh-Hant", "Chinese (Traditional)", f'"Noto Sans TC", {LATIN}', "zh_Hant", cjk=True),
-        Language("ko", "ko", "Korean", f'"Noto Sans KR", {LATIN}', "ko", cjk=True),
-        Language("ar", "ar", "Arabic", f'"Noto Naskh Arabic", {LATIN}', "ar", rtl=True, line_height=1.5),
-        Language("fa", "fa", "Persian", f'"Noto Naskh Arabic", {LATIN}', "fa", rtl=True, line_height=1.5),
-        Language("ur", "ur", "Urdu", f'"Noto Nastaliq Urdu", {LATIN}', "ur", rtl=True, line_height=1.9),
-        Language("hi", "hi", "Hindi", f'"Noto Sans Devanagari", {LATIN}', "hi", line_height=1.45),
-        Language("pa", "pa", "Punjabi (Gurmukhi)", f'"Noto Sans Gurmukhi", {LATIN}', "pa_Guru", line_height=1.45),
-    )
-}
-
-ALIASES = {"zh-Hans": "zh_Hans", "zh_CN": "zh_Hans", "zh-CN": "zh_Hans",
-           "zh-Hant": "zh_Hant", "zh_TW": "zh_Hant", "zh-TW": "zh_Hant", "pa_Guru": "pa", "fil": "tl", "fil_PH": "tl"}
+def use_overrides(overrides: dict[str, dict]) -> None:
+    """The project's [languages.CODE] tables (angio-print.toml), applied to every language looked up after."""
+    _overrides.clear()
+    _overrides.update(overrides)
+    get_language.cache_clear()
 
 
-class UnknownLanguage(ValueError):
-    pass
+def known_codes() -> list[str]:
+    """Languages described by an override: they need no CLDR entry."""
+    return sorted(_overrides)
 
 
+def _script_code(code: str, locale: Locale | None) -> str | None:
+    for script in scripts().values():
+        if code in script.languages:
+            return script.code
+    if locale is None:
+        return None
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    for key in (str(locale), locale.language):
+        if key in likely:
+            parts = likely[key].split("_")
+            return next((p for p in parts[1:] if len(p) == 4), None)
+    return None
+
+
+@lru_cache(maxsize=None)
 def get_language(code: str) -> Language:
     code = ALIASES.get(code, code)
+    override = _overrides.get(code, {})
+    babel_code = override.get("babel_locale", code)
     try:
-        return LANGUAGES[code]
-    except KeyError:
-        known = ", ".join(LANGUAGES)
-        raise UnknownLanguage(f"unknown language code '{code}' (known: {known})") from None
+        locale = Locale.parse(babel_code)
+    except (UnknownLocaleError, ValueError):
+        locale = None
+    if locale is None and not {"name", "script"} <= override.keys():
+        raise UnknownLanguage(
+            f"unknown language code '{code}': CLDR (through Babel) does not know it; describe it in "
+            f"angio-print.toml as [languages.{code}] with name = \"…\" and script = \"Latn\" (or another script "
+            f"of {', '.join(scripts())})")
+    script_code = override.get("script") or _script_code(code, locale)
+    if script_code not in scripts():
+        raise UnknownLanguage(
+            f"language '{code}' is written in the script '{script_code}', which has no fonts yet: add it to "
+            f"src/angio_print/data/scripts.toml and its fonts to templates/fonts/fonts.toml")
+    script = scripts()[script_code]
+    own = override.get("name") or _capitalised(locale.get_display_name(locale))
+    english = override.get("english_name") or override.get("name") or locale.get_display_name("en")
+    direction = override.get("direction") or ("rtl" if locale and locale.character_order == "right-to-left" else "ltr")
+    fonts = ", ".join(f'"{f}"' for f in override.get("fonts", script.fonts))
+    return Language(code, code.replace("_", "-"), english, own, script, direction,
+                    str(locale) if locale else None, fonts, override.get("line_height", script.line_height))
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def is_known(code: str) -> bool:
+    try:
+        get_language(code)
+        return True
+    except UnknownLanguage:
+        return False

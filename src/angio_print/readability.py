@@ -12,15 +12,17 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from angio_print.languages import get_language
+
 # Periods that do not end a sentence: abbreviations and decimal numbers.
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|Prof|St|No|approx|cf|z\.B|d\.h|usw|ca|bzw|p\.ex|env|Sr|Sra|Dra|ok)\.",
     re.IGNORECASE,
 )
 _DECIMAL = re.compile(r"(?<=\d)[.,](?=\d)")
-_SENTENCE_END = re.compile(r"(?<=[.!?…。！？؟۔।॥])[\"'”’»)\]]*(?:\s+|$)|(?<=[。！？])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？؟۔।॥።፧။։។])[\"'”’»)\]]*(?:\s+|$)|(?<=[。！？።။។])")
 _PLACEHOLDER = "\u2024"  # one-dot leader: stands in for protected periods
-_WORD = re.compile(r"[\w\u0900-\u0DFF\u0600-\u06FF\u0A00-\u0A7F]+(?:[-'’][\w]+)*", re.UNICODE)
+_WORD = re.compile(r"[\w\u0900-\u0DFF\u0600-\u06FF\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]+(?:[-'’][\w]+)*", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -219,15 +221,20 @@ FORMULAS: dict[str, tuple[Formula, ...]] = {
 }
 FORMULAS_NEEDING_SYLLABLES = {"en", "es", "fr", "de", "pt", "nl"}
 LIX = Formula("lix", "LIX", lix, False)
-# Scripts where no validated readability formula is used; plain measures only.
-NO_FORMULA = {"zh_Hans", "zh_Hant", "ko", "ar", "fa", "ur", "hi", "pa"}
-CHARACTER_BASED = {"zh_Hans", "zh_Hant"}
+# LIX counts long words, which means something only in alphabets; languages in
+# other scripts, and those without a formula above, get plain measures.
+LIX_SCRIPTS = {"Latn", "Cyrl", "Grek"}
 
 
 def formulas_for(lang: str) -> tuple[Formula, ...]:
-    if lang in NO_FORMULA:
-        return ()
-    return FORMULAS.get(lang, (LIX,))
+    if lang in FORMULAS:
+        return FORMULAS[lang]
+    return (LIX,) if get_language(lang).script.code in LIX_SCRIPTS else ()
+
+
+def character_based(lang: str) -> bool:
+    """Scripts written without spaces between words: count characters, not words."""
+    return not get_language(lang).spaces
 
 
 @dataclass(frozen=True)
@@ -247,7 +254,7 @@ class Score:
 
     @property
     def plain_measure(self) -> tuple[str, float]:
-        if self.lang in CHARACTER_BASED:
+        if character_based(self.lang):
             return "chars_per_sentence", self.counts.characters / max(self.counts.sentences, 1)
         return "words_per_sentence", self.counts.words / max(self.counts.sentences, 1)
 
@@ -257,14 +264,19 @@ def score(text: str, lang: str) -> Score:
     figures = {f.key: round(f.function(counts), 1) for f in formulas_for(lang)}
     key, value = Score(lang, counts, {}).plain_measure
     figures_plain = {key: round(value, 1)}
-    note = "" if figures else "no validated readability formula for this language; plain measures only"
+    if lang in FORMULAS:
+        note = ""
+    elif figures:
+        note = "LIX, a language-independent measure, not validated for this language"
+    else:
+        note = "no validated readability formula for this language; plain measures only"
     return Score(lang, counts, {**figures, **({} if figures else figures_plain)}, note)
 
 
 def sentence_difficulty(sentence: str, lang: str) -> float:
     """Ranks sentences within one language: longer and heavier is harder."""
     tokens = words(sentence)
-    if lang in CHARACTER_BASED:
+    if character_based(lang):
         return float(len(sentence))
     if lang in FORMULAS_NEEDING_SYLLABLES:
         return len(tokens) * 0.39 + 11.8 * sum(syllables(w, lang) for w in tokens) / max(len(tokens), 1)
