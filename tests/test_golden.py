@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from angio_print import catalogs
+from angio_print.config import load_project
 from angio_print.targets import Target
 from angio_print.worker import Job, render_html
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("ANGIO_UPDATE_GOLDEN") == "1"
-
-
-LANGUAGES = ["en", "fr", "es", "pt", "de", "pl", "ru", "uk", "tl", "vi", "zh_Hans", "zh_Hant", "ko", "ar", "fa", "ur", "hi", "pa"]
+LANGUAGES = ["en", *catalogs.catalog_languages(load_project(GOLDEN.parent.parent))]
 
 
 @pytest.mark.parametrize("lang, variant", [(lang, "standard") for lang in LANGUAGES]

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from angio_print.catalogs import Translations
 from angio_print.content import load_leaflet
+from fonts_in_pdf import embedded_font_names, unpinned
 
 A4 = (595, 842)
 LETTER = (612, 792)
@@ -87,25 +88,11 @@ def test_all_fonts_are_embedded(built):
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
 
 
-def _embedded_families(path) -> set[str]:
-    """Family names of the fonts embedded in a PDF, without the subset tag ("ABCDEF+Noto-Sans-Bold" -> "Noto Sans")."""
-    families = set()
-    with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
-            for font in page.Resources.Font.values():
-                name = str(font.BaseFont).lstrip("/").split("+", 1)[-1]
-                families.add(re.sub(r"-(Bold|Italic|BoldItalic)$", "", name).replace("-", " "))
-    return families
-
-
 def test_only_the_pinned_fonts_of_each_language_are_embedded(built, project):
-    from angio_print.fitting import LADDER
-    from angio_print.languages import get_language
-
     for pdf in sorted(built.glob("*.pdf")):
         langs = [lang for lang in ("en", "fr") if f"-{lang}-" in pdf.name]
-        allowed = {family for lang in langs for fit in LADDER for family in fit.families(get_language(lang))}
-        assert _embedded_families(pdf) <= allowed, pdf.name
+        assert embedded_font_names(pdf), pdf.name
+        assert unpinned(pdf, project.root, langs) == set(), pdf.name
 
 
 def test_french_says_it_is_a_draft_in_french_and_english(built):

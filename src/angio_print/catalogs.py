@@ -312,7 +312,7 @@ def init(project: Project, lang: str) -> Path:
 
 def _new_catalog(template: Catalog, language, header_comment: str | None = None, old: Catalog | None = None) -> Catalog:
     return Catalog(
-        locale=language.babel_locale,
+        locale=language.babel_locale or language.code,  # a language CLDR lacks keeps its code
         domain=DOMAIN,
         header_comment=header_comment or DRAFT_HEADER.format(name=language.english_name, code=language.code),
         project="angio-print",

@@ -197,7 +197,7 @@ def check_catalog(project: Project, lang: str, template: Catalog) -> list[Findin
         declared_code = None
     if declared_code != lang:
         add(1, f"header 'Language: {declared.group(1) if declared else ''}' does not match the folder '{lang}': set it to {lang}")
-    if "Plural-Forms:" not in header:
+    if "Plural-Forms:" not in header and get_language(lang).babel_locale:  # CLDR knows its plurals
         add(1, "header has no Plural-Forms line: run `angio-print update` to restore the header")
     if not re.search(r"charset=utf-8", header, re.IGNORECASE):
         add(1, "header charset is not UTF-8: save the catalog as UTF-8 and set charset=UTF-8")

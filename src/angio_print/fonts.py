@@ -30,6 +30,7 @@ from pathlib import Path
 FONTS_DIR = Path("templates") / "fonts"
 INSTALL_DIR = Path(".fonts")
 REGISTRY = "https://registry.npmjs.org"
+INSTALL_FORMAT = 2  # raise when install() writes different files from the same lock
 
 
 class FontsError(RuntimeError):
@@ -49,6 +50,25 @@ class FontFile:
     member: str  # path inside the package tarball
     sha256: str  # of that member
     width: float | None = None  # for a variable font: the width instance to make (wdth axis)
+
+    @property
+    def subset(self) -> str:
+        """The Fontsource subset ("latin", "cyrillic", "118"), from the file name."""
+        stem = Path(self.member).name.removesuffix(".woff2")
+        package = self.package.rsplit("@", 1)[0].split("/")[-1]
+        return stem.removeprefix(package + "-").rsplit("-", 2)[0]
+
+    @property
+    def face_name(self) -> str:
+        """A family name of this file alone, for its @font-face rule.
+
+        WeasyPrint keys the fonts it embeds by their Pango description
+        (family, weight, style): two subset files of one family would share a
+        key, and glyphs of one would be drawn from the other. A name per file
+        keeps them apart; CSS still finds them all by the family name written
+        inside each installed file.
+        """
+        return f"{self.family} {self.subset}"
 
     @property
     def installed_name(self) -> str:
@@ -86,7 +106,7 @@ class FontLock:
             data = json.loads(stamp.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        if data.get("lock") != self.digest:
+        if data.get("lock") != self.digest or data.get("format") != INSTALL_FORMAT:
             raise FontsError(stamp, f"the pinned fonts are not installed or differ from {FONTS_DIR / 'fonts.lock.json'}; "
                                     "run scripts/setup.sh (./run build does it)")
         for font in self.files:
@@ -117,9 +137,16 @@ class InstalledFonts:
         for font in self.lock.files:
             if font.family in wanted and self._covers_any(font, code_points):
                 url = (self.lock.install_dir / font.installed_name).resolve().as_uri()
-                rules.append(f'@font-face {{ font-family: "{font.family}"; src: url("{url}"); '
+                rules.append(f'@font-face {{ font-family: "{font.face_name}"; src: url("{url}"); '
                              f"font-weight: {font.weight}; font-style: {font.style}; }}")
         return "\n".join(rules)
+
+
+def _name_family(font, family: str) -> None:
+    """Write the family name that CSS uses into the file, so that a font stack finds every subset of it."""
+    for record in font["name"].names:
+        if record.nameID in (1, 16):
+            record.string = family
 
 
 def _fetch(url: str) -> bytes:
@@ -200,7 +227,8 @@ def install(root: Path) -> None:
     by_package: dict[str, list[FontFile]] = {}
     for font in font_lock.files:
         name = font.installed_name
-        if previous.get("sources", {}).get(name) == font.sha256 and (target / name).is_file():
+        if (previous.get("format") == INSTALL_FORMAT and previous.get("sources", {}).get(name) == font.sha256
+                and (target / name).is_file()):
             coverage[name], sources[name] = previous["coverage"][name], font.sha256  # already installed
         else:
             by_package.setdefault(font.package, []).append(font)
@@ -213,15 +241,16 @@ def install(root: Path) -> None:
                 raise FontsError(font.member, f"{spec} holds a different file than the lock records")
             out = io.BytesIO()
             woff2.decompress(io.BytesIO(data), out)
+            installed = TTFont(io.BytesIO(out.getvalue()))
             if font.width:
-                variable = TTFont(io.BytesIO(out.getvalue()))
-                static = instancer.instantiateVariableFont(variable, {"wght": font.weight, "wdth": font.width})
-                out = io.BytesIO()
-                static.save(out)
+                installed = instancer.instantiateVariableFont(installed, {"wght": font.weight, "wdth": font.width})
+            _name_family(installed, font.family)
+            out = io.BytesIO()
+            installed.save(out)
             (target / font.installed_name).write_bytes(out.getvalue())
             coverage[font.installed_name] = _ranges(list(TTFont(io.BytesIO(out.getvalue())).getBestCmap()))
             sources[font.installed_name] = font.sha256
-    stamp = {"lock": font_lock.digest, "sources": sources, "coverage": coverage}
+    stamp = {"lock": font_lock.digest, "format": INSTALL_FORMAT, "sources": sources, "coverage": coverage}
     (target / "installed.json").write_text(json.dumps(stamp) + "\n", encoding="utf-8")
 
 

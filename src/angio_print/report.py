@@ -117,7 +117,7 @@ def _read_back(pdf_dir: Path, leaflet, lang: str, translations) -> list[Finding]
             heading = translations.get(section.heading.context, section.heading.text)
             if _squeeze(heading) not in text:
                 found.append(Finding(display_path(pdf), None, f"heading '{heading}' not found in the PDF: rebuild it",
-                                     ERROR, lang, section.section, "read-back"))
+                                     ERROR, lang, section.id, "read-back"))
     return found
 
 

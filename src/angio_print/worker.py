@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from angio_print.atomic import temporary_prefix, write_atomic
+from angio_print.atomic import write_atomic
 from angio_print.catalogs import Translations
 from angio_print.config import load_project
 from angio_print.content import load_leaflet
@@ -20,6 +18,9 @@ from angio_print.render import LanguageView, Renderer
 from angio_print.review import review_status
 from angio_print.settings import load_clinic
 from angio_print.targets import Target
+
+
+THUMBNAIL_WIDTH = 240  # pixels: enough for the index page and the contact sheet
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def print_target(job: Job) -> Result:
                             "(see README, Fonts)")
     path = job.out / target.filename
     write_atomic(path, printed.pdf)
-    _thumbnail(path, job.out / target.thumbnail)
+    _thumbnail(printed.pdf, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
                   warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name)
 
@@ -145,20 +146,22 @@ def _fitted(target: Target, lay_out):
     return lay_out(ROOMY, True), ROOMY, True  # it needs a second sheet anyway: generous type, room to write
 
 
-def _thumbnail(pdf: Path, png: Path) -> None:
-    """First page as a small PNG for the index page and the contact sheet."""
-    if shutil.which("pdftoppm") is None:
-        return
-    png.parent.mkdir(parents=True, exist_ok=True)
-    stem = png.with_name(temporary_prefix(png) + "thumbnail.tmp")
-    produced = Path(f"{stem}.png")  # pdftoppm adds the extension
+def _thumbnail(pdf: bytes, png: Path) -> None:
+    """First page as a small PNG for the index page and the contact sheet, rendered in this process."""
+    import io
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
     try:
-        subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-singlefile", "-png", "-scale-to", "240", str(pdf), str(stem)],
-                       check=False, capture_output=True)
-        if produced.exists():
-            produced.replace(png)
+        page = document[0]
+        image = page.render(scale=THUMBNAIL_WIDTH / page.get_width()).to_pil()
     finally:
-        produced.unlink(missing_ok=True)
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    png.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(png, buffer.getvalue())
 
 
 def warm_up() -> None:
