@@ -19,14 +19,12 @@ from babel.messages.catalog import Catalog
 
 from angio_print import catalogs, markup
 from angio_print.config import Project
-from angio_print.content import Leaflet
+from angio_print.content import Leaflet, load_leaflets
 from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
 from angio_print.languages import UnknownLanguage, get_language
 from angio_print.review import review_problems
 from angio_print.sourcefile import parse_yaml, read_text
 
-# Names that are the same in every language and script.
-FIXED_NAMES = ("SMA", "calponin", "h-caldesmon", "desmin", "HMB45", "melan-A", "NOTCH2")
 
 # Units the source may use, by their CLDR names: a translation may write a unit
 # the international way, as CLDR writes it for that language (short, long or
@@ -54,18 +52,24 @@ def _section_of(context: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Termbase:
+    """A language's approved terms, and the names every leaflet keeps exactly in every language (`keep_exact`)."""
+
     terms: dict[str, tuple[str, ...]]
     path: str
+    keep_exact: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, project: Project, lang: str) -> "Termbase":
         path = project.locales_dir / lang / "termbase.yaml"
+        keep_exact = tuple(dict.fromkeys(name for leaflet in load_leaflets(project.leaflet_dir)
+                                         for name in leaflet.keep_exact))
         if not path.exists():
-            return cls({}, display_path(path))
+            return cls({}, display_path(path), keep_exact)
         data = parse_yaml(read_text(path, "termbase"), path, "the termbase", construct=True) or {}
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise UserError.single(display_path(path), None, "termbase must map each English term to a list of forms")
-        return cls({str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()}, display_path(path))
+        return cls({str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()}, display_path(path),
+                   keep_exact)
 
     def misses(self, source: str, translation: str) -> list[str]:
         text = translation.lower()
@@ -151,7 +155,7 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
             found.append((ERROR, "units", f"the unit '{unit}' is missing: write it as {' or '.join(forms)} "
                                           f"(or add this language's form to its termbase)"))
 
-    for name in FIXED_NAMES:
+    for name in termbase.keep_exact if termbase else ():
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source) and name not in translation:
             found.append((ERROR, "names", f"'{name}' is a marker or gene name: keep it exactly as '{name}'"))
 

@@ -127,6 +127,7 @@ class Leaflet:
     sections: tuple[Section, ...]
     publisher: str = DEFAULT_PUBLISHER
     id_line: int = 0
+    keep_exact: tuple[str, ...] = ()  # marker and gene names, kept exactly in every language
 
     def messages(self) -> Iterator[Message]:
         yield self.title
@@ -248,7 +249,7 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
     top = r.mapping(
         root, "the leaflet",
         {"id", "title", "content_version", "last_reviewed", "based_on", "sections"},
-        {"subtitle", "publisher"},
+        {"subtitle", "publisher", "keep_exact"},
     )
     if top is None:
         return None
@@ -268,8 +269,10 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
     publisher = r.string(top["publisher"], "publisher") if "publisher" in top else DEFAULT_PUBLISHER
     if None in (leaflet_id, title, version, reviewed, source, publisher):
         return None
+    keep_exact = tuple(r.string((None, node), "keep_exact name") for node in r.sequence(top["keep_exact"], "keep_exact")
+                       ) if "keep_exact" in top else ()
     return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections), publisher,
-                   top["id"][1].start_mark.line + 1)
+                   top["id"][1].start_mark.line + 1, tuple(name for name in keep_exact if name))
 
 
 def _read_source(r: _Reader, entry) -> Source | None:

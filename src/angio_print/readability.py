@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from angio_print.languages import get_language
 
@@ -39,16 +41,12 @@ def words(text: str) -> list[str]:
 
 # --- syllables ----------------------------------------------------------------
 
-# Hand-counted: medical words the CMU dictionary does not have.
-ENGLISH_SYLLABLES = {
-    "angioleiomyoma": 8, "angioleiomyomas": 8, "leiomyoma": 5, "angiomyoma": 6,
-    "myopericytoma": 7, "immunohistochemistry": 8, "calponin": 3, "caldesmon": 3,
-    "h-caldesmon": 4, "desmin": 2, "melan-a": 3, "melanocytes": 4, "melanocytic": 5,
-    "subcutis": 3, "calcification": 5, "glomus": 2, "tumour": 2, "tumours": 2,
-    "colour": 2, "centre": 2, "behaviour": 3, "behaves": 2, "notch2": 2, "hmb45": 5,
-    "ihc": 3, "sma": 3, "mri": 3, "cm": 1, "follow-up": 3, "slit-like": 2,
-    "odd-looking": 3, "long-term": 2,
-}
+ENGLISH_SYLLABLES_FILE = Path(__file__).parent / "data" / "english-syllables.toml"
+
+
+@lru_cache(maxsize=1)
+def _hand_counted() -> dict[str, int]:
+    return tomllib.loads(ENGLISH_SYLLABLES_FILE.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +62,8 @@ def _vowel_groups(word: str, vowels: str) -> int:
 
 def english_syllables(word: str) -> int:
     lower = word.lower().replace("’", "'")
-    if lower in ENGLISH_SYLLABLES:
-        return ENGLISH_SYLLABLES[lower]
+    if lower in _hand_counted():
+        return _hand_counted()[lower]
     if lower.isdigit():
         return 1
     if word.isupper() and len(word) > 1:  # spelled out: S-M-A
