@@ -156,7 +156,9 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
                                           f"(or add this language's form to its termbase)"))
 
     for name in termbase.keep_exact if termbase else ():
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source) and name not in translation:
+        # "Desmin" opening an English sentence is still the name desmin; either spelling may stand in the translation
+        used = {m.group(0) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source, re.IGNORECASE)}
+        if used and not any(form in translation for form in used | {name}):
             found.append((ERROR, "names", f"'{name}' is a marker or gene name: keep it exactly as '{name}'"))
 
     for pattern, what in ((_URL, "web address"), (_EMAIL, "e-mail address"), (_PHONE, "phone number")):

@@ -103,6 +103,11 @@ def _without_system_fonts(root: Path):
             os.environ["FONTCONFIG_FILE"] = previous
 
 
+def _has_class(box, *names: str) -> bool:
+    element = getattr(box, "element", None)
+    return element is not None and bool(set(names) & set((element.get("class") or "").split()))
+
+
 class Printer:
     """Prints HTML with the project's pinned fonts and nothing else; one per process.
 
@@ -170,31 +175,23 @@ class Layout:
         return any(getattr(box, "element_tag", None) == tag for box in page_box.descendants())
 
     def crowded_labels(self) -> list[str]:
-        """Figure labels that touch another label or run out of their figure's drawing area."""
+        """Figure labels that overlap another label or run out of their figure's drawing area."""
         crowded = []
         for page in self.document.pages:
-            areas: dict[int, tuple] = {}
-            labels: dict[int, list] = {}
-            for box in page._page_box.descendants():
-                element = getattr(box, "element", None)
-                classes = (element.get("class") or "").split() if element is not None else []
-                if ("art" in classes or "pair-labels" in classes) and getattr(box, "element_tag", "") == "div":
-                    areas[id(element)] = (box.content_box_y() + box.height, box)
-                if "label" in classes and type(box).__name__.startswith("Block"):
-                    area = element.getparent()
-                    labels.setdefault(id(area), []).append((box, element))
-            for area_id, boxes in labels.items():
-                bottom = areas.get(area_id, (None,))[0]
-                rects = [(b.position_x, b.position_y, b.position_x + b.margin_width(), b.position_y + b.margin_height(),
-                          e) for b, e in boxes]
-                for index, (x1, y1, x2, y2, element) in enumerate(rects):
-                    text = " ".join("".join(element.itertext()).split())
-                    if bottom is not None and y2 > bottom + 0.5:
-                        crowded.append(text)
-                    elif any(x1 < ox2 - 0.5 and ox1 < x2 - 0.5 and y1 < oy2 - 0.5 and oy1 < y2 - 0.5
-                             for ox1, oy1, ox2, oy2, _ in rects[index + 1:]):
-                        crowded.append(text)
-        return crowded
+            for area in page._page_box.descendants():
+                if not _has_class(area, "art", "pair-labels") or not hasattr(area, "children"):
+                    continue
+                bottom = area.content_box_y() + area.height
+                labels = [getattr(box, "_box", box) for box in area.descendants()
+                          if box is not area and _has_class(box, "label")]
+                rects = [(b.border_box_x(), b.border_box_y(), b.border_box_x() + b.border_width(),
+                          b.border_box_y() + b.border_height(), b) for b in labels if hasattr(b, "border_height")]
+                for index, (x1, y1, x2, y2, box) in enumerate(rects):
+                    overlaps = any(x1 < ox2 - 0.5 and ox1 < x2 - 0.5 and y1 < oy2 - 0.5 and oy1 < y2 - 0.5
+                                   for ox1, oy1, ox2, oy2, _ in rects[index + 1:])
+                    if overlaps or y2 > bottom + 0.5:
+                        crowded.append(" ".join("".join(box.element.itertext()).split()))
+        return list(dict.fromkeys(crowded))
 
     def write(self) -> Printed:
         with self._capturing():

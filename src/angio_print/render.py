@@ -128,7 +128,8 @@ def _css_char(char: str) -> str:
     return f"\\{ord(char):06X} "
 
 
-_SHORT_HYPHENATED = re.compile(r"(?<![\w-])(\w{1,3}-\w+|\w+-\w{1,3})(?![\w-])")
+# Latin letters and digits only: a span boundary inside an Indic syllable would break its shaping.
+_SHORT_HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z0-9]{1,3}-[A-Za-z0-9]+|[A-Za-z0-9]+-[A-Za-z0-9]{1,3})(?![\w-])")
 
 
 def _keep_short_hyphenated_words_whole(html: Markup) -> Markup:
