@@ -25,13 +25,21 @@ def _error(tmp_path, text: str | bytes):
     return caught.value.findings
 
 
+def _line(text: str) -> int:
+    return next(n for n, line in enumerate(GOOD.read_text().splitlines(), start=1) if line.startswith(text))
+
+
+BENIGN_POINT = "text: It is <strong>not cancer</strong>. It does not spread to other parts of the body."
+
+
 @pytest.mark.parametrize("change, line, words", [
     (lambda t: t.replace("  - id: where\n", "  - id: what-is\n"), None, "used twice"),
-    (lambda t: t.replace("title: Angioleiomyoma\nsubtitle", "title: [a, b]\nsubtitle"), 6, "must be text"),
-    (lambda t: t.replace("heading: Will I need a scan?", "heading: Will I need: a scan?\n   bad"), None, "YAML syntax"),
-    (lambda t: t.replace("text: Desmin may also be positive, but sometimes only weakly or in patches.", 'text: ""'), None, "is empty"),
-    (lambda t: t.replace("text: Desmin may also be positive", "text: <b>Desmin</b> may also be positive"), None, "not allowed"),
-    (lambda t: t.replace("content_version:", "colour: blue\ncontent_version:"), 8, "unknown key"),
+    (lambda t: t.replace("title: Angioleiomyoma\n", "title: [a, b]\n"), _line("title:"), "must be text"),
+    (lambda t: t.replace("heading: What causes it?", "heading: What: causes it?\n   bad"), None, "YAML syntax"),
+    (lambda t: t.replace(BENIGN_POINT, 'text: ""'), None, "is empty"),
+    (lambda t: t.replace(BENIGN_POINT, BENIGN_POINT.replace("<strong>", "<b>").replace("</strong>", "</b>")), None,
+     "not allowed"),
+    (lambda t: t.replace("content_version:", "colour: blue\ncontent_version:"), _line("content_version:"), "unknown key"),
 ])
 def test_source_errors_name_file_and_line(tmp_path, change, line, words):
     findings = _error(tmp_path, change(GOOD.read_text()))
@@ -100,15 +108,17 @@ def test_extractor_keeps_any_text(tmp_path_factory, text):
     import io
     import json
 
-    source = GOOD.read_text().replace("text: Desmin may also be positive, but sometimes only weakly or in patches.",
-                                      "text: " + json.dumps(text, ensure_ascii=False))
+    original = GOOD.read_text()
+    start = original.index("text: >-", original.index("      - id: genes\n"))
+    end = original.index("\n", original.index("what these changes do.", start))
+    source = original[:start] + "text: " + json.dumps(text, ensure_ascii=False) + original[end:]
     path = tmp_path_factory.mktemp("x") / "l.yaml"
     path.write_text(source)
     try:
         messages = {ctx: msg for _, _, (ctx, msg), _ in extract_yaml(open(path, "rb"), None, None, None)}
     except UserError:
         return  # refused with a clear message (for example stray markup)
-    assert messages["angioleiomyoma/markers/desmin"] == " ".join(text.split())
+    assert messages["angioleiomyoma/report/genes"] == " ".join(text.split())
 
 
 def _cli(*args, cwd):

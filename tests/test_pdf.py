@@ -74,7 +74,9 @@ def test_language_tags_and_metadata(built):
         assert "/StructTreeRoot" in pdf.Root
         assert pdf.Root.MarkInfo.Marked
         assert str(pdf.docinfo["/Title"]).startswith("Angioléiomyome")
-        assert "Wasserman" in str(pdf.docinfo["/Author"])
+        # The publisher is the author of the leaflet; the article it adapts is its source.
+        assert str(pdf.docinfo["/Author"]) == "angio-print patient leaflets"
+        assert "Wasserman" in str(pdf.docinfo["/Subject"]) and "Wasserman" in str(pdf.docinfo["/Keywords"])
         assert str(pdf.docinfo["/Subject"])
 
 

@@ -29,16 +29,14 @@ def change_after_review(project_dir: Path) -> None:
     mark_reviewed(project, "fr", "Dr Claire Martin", dt.date(2026, 12, 1))
     source = project.leaflet_dir / "angioleiomyoma.yaml"
     text = source.read_text()
-    removed = ("      - id: desmin\n        note: Desmin is a marker name.\n"
-               "        text: Desmin may also be positive, but sometimes only weakly or in patches.\n")
-    assert removed in text
+    removed = text[text.index("      - id: injury-3\n"):text.index("  - id: diagnosis\n")]
     text = (text.replace("It grows slowly, over months or years.", "It usually grows slowly, over many months or years.")
-                .replace("      - id: no-biopsy\n", "      - id: inserted\n        text: A new paragraph.\n      - id: no-biopsy\n")
+                .replace("      - id: confirmed-2\n", "      - id: inserted\n        text: A new paragraph.\n      - id: confirmed-2\n")
                 .replace(removed, ""))
     source.write_text(text)
     po = catalogs.po_path(project, "fr")
-    po.write_text(po.read_text().replace('msgstr "Un guide pour les patients et leurs familles"',
-                                         'msgstr "Un guide pour les patients et leurs proches <script>alert(1)</script>"'))
+    po.write_text(po.read_text().replace('msgstr "Mes questions et notes"',
+                                         'msgstr "Mes questions et remarques <script>alert(1)</script>"'))
     catalogs.extract(project)
     catalogs.update(project, ["fr"])
 
@@ -72,7 +70,7 @@ def test_packet_shows_changes_messages_and_sign_off_in_a_browser(project_copy, t
     changes = dom[dom.index("What changed since the last review"):dom.index("Every message")]
     assert changes.count('<td class="kind">changed</td>') == 2 and changes.count('<td class="kind">new</td>') == 1
     assert '<ins>usually </ins>' in changes and '<ins>many </ins>' in changes  # the English diff, word by word
-    assert "<del>familles</del>" in changes and "Desmin may also be positive" in changes
+    assert "<del>notes</del>" in changes and "Some studies suggest that a small injury" in changes
     # The translation is untrusted: it is shown as text, never run as markup.
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom and "<script>alert" not in dom
 
@@ -95,7 +93,7 @@ def test_packet_pdf_reads_back(project_copy, tmp_path):
         text = "\n".join(page.extract_text() for page in document.pages)
         fonts = {char["fontname"] for page in document.pages for char in page.chars}
     for expected in ("Review packet: French (fr)", "Sign-off by the qualified medical reviewer", "Qualification",
-                     "What changed since the last review", "angioleiomyoma/symptoms/lump", "Angioléiomyome",
+                     "What changed since the last review", "angioleiomyoma/symptoms/lump-2", "Angioléiomyome",
                      "Reviewer's comment", f"Page 1 of {len(pdfplumber.open(pdf).pages)}"):
         assert expected in text, expected
     assert fonts and all("Noto-Sans" in font for font in fonts), fonts  # the leaflets' fonts, nothing picked by chance
