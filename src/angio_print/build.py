@@ -100,7 +100,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
         if cached:
             results[target] = cached
         else:
-            jobs_to_run.append((Job(project.root, target, out, clinic_path, hasher.stamp()), key))
+            jobs_to_run.append((Job(project.root, target, out, clinic_path, hasher.stamp(), cache.fit_hint(target)), key))
     skipped = len(results)
 
     progress = Progress(len(jobs_to_run), enabled=not options.quiet)
@@ -249,6 +249,14 @@ class _Cache:
         record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
                   "notes_space": result.notes_space, "fit": result.fit}
         write_atomic(self._path(target), json.dumps(record).encode())
+
+    def fit_hint(self, target: Target) -> tuple[str, bool] | None:
+        """The copy-fitting rung of the last print of this target, whatever its inputs were then."""
+        try:
+            record = json.loads(self._path(target).read_text())
+        except (OSError, ValueError):
+            return None
+        return (record["fit"], record["pages"] <= STANDARD_PAGES) if record.get("fit") else None
 
     def get_value(self, name: str, key: str):
         try:

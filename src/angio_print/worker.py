@@ -11,7 +11,7 @@ from angio_print.atomic import write_atomic
 from angio_print.catalogs import Translations
 from angio_print.config import load_project
 from angio_print.content import load_leaflet
-from angio_print.fitting import LADDER, ROOMY, STANDARD_PAGES, Fit
+from angio_print.fitting import LADDER, ROOMY, STANDARD_PAGES, Fit, get_fit
 from angio_print.languages import SOURCE_LANGUAGE, get_language
 from angio_print.pdf import Printer
 from angio_print.render import LanguageView, Renderer
@@ -30,6 +30,7 @@ class Job:
     out: Path
     clinic: Path | None
     stamp: tuple  # changes whenever an input file changes, so caches below stay right
+    fit_hint: tuple[str, bool] | None = None  # the rung chosen last time, and whether it fitted one sheet
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def print_target(job: Job) -> Result:
         families = list(dict.fromkeys(f for lang in target.langs for f in fit.families(get_language(lang))))
         return printer.layout(render_html(job, notes_space, fit), families, allowed)
 
-    layout, fit, notes_space = _fitted(target, lay_out)
+    layout, fit, notes_space = _fitted(target, lay_out, job.fit_hint)
     crowded = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
                for label in layout.crowded_labels()]
     printed = layout.write()
@@ -126,16 +127,19 @@ def print_target(job: Job) -> Result:
                   warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name)
 
 
-def _fitted(target: Target, lay_out):
+def _fitted(target: Target, lay_out, hint: tuple[str, bool] | None = None):
     """The most generous rung on which a standard leaflet fits one sheet, with the notes space if it fits too.
 
     Generous type comes before the notes space: on each rung the leaflet is
     tried with it, then without it when the notes space alone spills over.
-    Other variants, and a leaflet no rung fits, take the pages they need.
+    Other variants, and a leaflet no rung fits, take the pages they need. The
+    hint (the rung chosen last time, and whether it fitted) lets a rebuild
+    after a small change lay out twice instead of climbing the whole ladder.
     """
     if target.variant != "standard":
         return lay_out(ROOMY, True), ROOMY, True
-    for fit in LADDER:
+
+    def attempt(fit: Fit):
         layout = lay_out(fit, True)
         if layout.pages <= STANDARD_PAGES:
             return layout, fit, True
@@ -143,6 +147,18 @@ def _fitted(target: Target, lay_out):
             layout = lay_out(fit, False)
             if layout.pages <= STANDARD_PAGES:
                 return layout, fit, False
+        return None
+
+    if hint and hint[0] in {fit.name for fit in LADDER}:
+        index = LADDER.index(get_fit(hint[0]))
+        if not hint[1] and attempt(LADDER[-1]) is None:
+            return lay_out(ROOMY, True), ROOMY, True  # still fits no rung
+        if hint[1] and (found := attempt(LADDER[index])):
+            if index == 0 or attempt(LADDER[index - 1]) is None:
+                return found
+    for fit in LADDER:
+        if found := attempt(fit):
+            return found
     return lay_out(ROOMY, True), ROOMY, True  # it needs a second sheet anyway: generous type, room to write
 
 
