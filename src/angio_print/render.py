@@ -129,7 +129,8 @@ def _css_char(char: str) -> str:
 
 
 # Latin letters and digits only: a span boundary inside an Indic syllable would break its shaping.
-_SHORT_HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z0-9]{1,3}-[A-Za-z0-9]+|[A-Za-z0-9]+-[A-Za-z0-9]{1,3})(?![\w-])")
+_LATIN = "A-Za-z0-9\u00c0-\u024f"
+_SHORT_HYPHENATED = re.compile(rf"(?<![{_LATIN}-])([{_LATIN}]{{1,3}}-[{_LATIN}]+|[{_LATIN}]+-[{_LATIN}]{{1,3}})(?![{_LATIN}-])")
 
 
 def _keep_short_hyphenated_words_whole(html: Markup) -> Markup:
