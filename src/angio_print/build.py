@@ -116,7 +116,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
         cache.put(job.target, keys[job], result)
         for warning in result.warnings:
             say(f"angio-print: {job.target.filename}: warning: {warning}")
-        if job.target.variant == "standard" and result.pages > STANDARD_PAGES:
+        if job.target.one_sheet and result.pages > STANDARD_PAGES:
             say(f"angio-print: {job.target.filename}: warning: {result.pages} pages even at the tightest fit; "
                 f"one sheet is {STANDARD_PAGES}: shorten the source text or the {job.target.lang} translation")
     progress.close()
@@ -127,7 +127,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     previous = out / "manifest.json"
     if jobs_to_run or not previous.exists() or previous.read_bytes() != data or not (out / "index.html").exists():
         write_atomic(previous, data)
-        write_contact_sheet(out, [t for t in sorted(results) if t.variant == "standard"], languages)
+        write_contact_sheet(out, [t for t in sorted(results) if t.one_sheet], languages, project.root)
         write_index(project, out, manifest)
 
     seconds = time.perf_counter() - started
@@ -195,9 +195,8 @@ def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
         return
     context = multiprocessing.get_context("fork")
     gc.freeze()  # forked workers then share the parent's objects instead of copying them on first touch
-    # Longest first (multi-page variants, then CJK) so that both workers finish together.
-    ordered = sorted(jobs, key=lambda pair: (pair[0].target.variant == "standard",
-                                             pair[0].target.lang not in ("zh_Hans", "zh_Hant", "ko")))
+    # Longest first (multi-page variants, then scripts with many glyphs) so that both workers finish together.
+    ordered = sorted(jobs, key=lambda pair: (pair[0].target.one_sheet, get_language(pair[0].target.lang).spaces))
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
         futures = {pool.submit(_safe_print, job): job for job, _ in ordered}
         try:
@@ -311,7 +310,7 @@ def _manifest(results: dict[Target, Result], languages: dict[str, dict]) -> dict
             "status": languages.get(target.lang, {}).get("status"),
             "thumbnail": target.thumbnail,
         }
-        if target.variant == "standard":
+        if target.one_sheet:
             artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES
             artifact["fit"] = result.fit
             artifact["notes_space"] = result.notes_space

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from angio_print.findings import UserError
+from angio_print.formats import PAPERS, VARIANTS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 COMMANDS = {"import": "import_", "review-packet": "review_packet"}  # command names that are not Python names
@@ -36,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="print the leaflets to PDF")
     build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
     build.add_argument("--lang", action="append", metavar="CODE", help="only this language (repeatable)")
-    build.add_argument("--paper", action="append", choices=["a4", "letter"], help="paper size (repeatable)")
-    build.add_argument("--variant", action="append", choices=["standard", "large", "bilingual"],
+    build.add_argument("--paper", action="append", choices=list(PAPERS), help="paper size (repeatable)")
+    build.add_argument("--variant", action="append", choices=list(VARIANTS),
                        help="leaflet variant (repeatable)")
     build.add_argument("--clinic", type=Path, help="clinic settings file (default: clinic.yaml if present)")
     build.add_argument("--jobs", type=_positive, default=None, help="parallel workers (default: number of cores)")

@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from angio_print.findings import Finding, UserError, display_path
+from angio_print.formats import PAPERS, VARIANTS
 from angio_print.languages import use_overrides
 from angio_print.sourcefile import read_text
 
 CONFIG_NAME = "angio-print.toml"
-PAPERS = ("a4", "letter")
-VARIANTS = ("standard", "large", "bilingual")
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,17 @@ class Project:
     root: Path
     required_sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     readability: ReadabilityGoals = ReadabilityGoals()
-    default_papers: tuple[str, ...] = PAPERS
-    default_variants: tuple[str, ...] = VARIANTS
+    build_papers: tuple[str, ...] = ()  # [build] papers; empty: every registered paper (formats.PAPERS)
+    build_variants: tuple[str, ...] = ()  # [build] variants; empty: every registered variant
     languages: dict[str, dict] = field(default_factory=dict)  # [languages.CODE] overrides
+
+    @property
+    def default_papers(self) -> tuple[str, ...]:
+        return self.build_papers or tuple(PAPERS)
+
+    @property
+    def default_variants(self) -> tuple[str, ...]:
+        return self.build_variants or tuple(VARIANTS)
 
     @property
     def leaflet_dir(self) -> Path:
@@ -113,7 +120,7 @@ def load_project(root: Path) -> Project:
             elif not allowed[key][0](value):
                 problem(table, key, f"'{table}.{key}' must be {allowed[key][1]}, not {value!r}")
     build = tables["build"] if isinstance(tables["build"], dict) else {}
-    for name, allowed_values in (("papers", PAPERS), ("variants", VARIANTS)):
+    for name, allowed_values in (("papers", tuple(PAPERS)), ("variants", tuple(VARIANTS))):
         wrong = [v for v in build.get(name, ()) if v not in allowed_values] if isinstance(build.get(name), list) else []
         if wrong:
             problem("build", name, f"build.{name} has {', '.join(map(str, wrong))}; allowed: {', '.join(allowed_values)}")
@@ -122,8 +129,8 @@ def load_project(root: Path) -> Project:
     goals = ReadabilityGoals(**(tables["readability"] or {}))
     required = {leaflet_id: tuple(table.get("required_sections", ())) for leaflet_id, table in leaflets.items()}
     use_overrides(languages)
-    return Project(root.resolve(), required, goals, tuple(build.get("papers", PAPERS)),
-                   tuple(build.get("variants", VARIANTS)), languages)
+    return Project(root.resolve(), required, goals, tuple(build.get("papers", ())),
+                   tuple(build.get("variants", ())), languages)
 
 
 def _did_you_mean(name: str, choices) -> str:

@@ -20,11 +20,11 @@ from angio_print import markup
 from angio_print.catalogs import PLACEHOLDER, Translations
 from angio_print.config import Project
 from angio_print.fitting import ROOMY, Fit
+from angio_print.formats import PAPERS, VARIANTS
 from angio_print.content import Figure, Glossary, ItemList, Leaflet, Message, Paragraph
 from angio_print.languages import Language
 from angio_print.review import ReviewStatus
 
-PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
 @dataclass(frozen=True)
@@ -195,8 +195,8 @@ class Renderer:
             views=views,
             variant=variant,
             paper=paper,
-            page_size=PAPER_SIZES[paper],
-            scale_line=1.15 if variant == "large" else 1.0,
+            page_size=PAPERS[paper].size,
+            scale_line=VARIANTS[variant].line_scale,
             clinic=clinic,
             notes_space=notes_space,
             fit=fit,

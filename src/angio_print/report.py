@@ -17,7 +17,8 @@ from angio_print.config import Project
 from angio_print.content import load_leaflets
 from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
 from angio_print.fitting import STANDARD_PAGES
-from angio_print.render import PAPER_SIZES
+from angio_print.formats import PAPERS
+from angio_print.targets import Target, plan
 from angio_print.languages import SOURCE_LANGUAGE, get_language
 from angio_print.review import review_status
 from angio_print.scores import LeafletScore, score_leaflet
@@ -101,7 +102,8 @@ def _read_back(pdf_dir: Path, leaflet, lang: str, translations) -> list[Finding]
     from pypdf import PdfReader
 
     found = []
-    standard_names = {f"{leaflet.id}-{lang}-{paper}.pdf" for paper in PAPER_SIZES}
+    standard_names = {target.filename for target in plan([leaflet.id], [lang], PAPERS, ["standard"])
+                      if target.one_sheet}
     for pdf in sorted(pdf_dir.glob(f"{leaflet.id}-{lang}-*.pdf")):
         try:
             pages = PdfReader(pdf, strict=False).pages

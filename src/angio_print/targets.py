@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from angio_print.formats import VARIANTS
 from angio_print.languages import SOURCE_LANGUAGE
 
 
@@ -15,16 +16,18 @@ class Target:
     variant: str
 
     @property
+    def one_sheet(self) -> bool:
+        """Whether this target is copy-fitted to one sheet (the standard leaflet)."""
+        return VARIANTS[self.variant].one_sheet
+
+    @property
     def langs(self) -> tuple[str, ...]:
-        return (self.lang, SOURCE_LANGUAGE) if self.variant == "bilingual" else (self.lang,)
+        return (self.lang, SOURCE_LANGUAGE) if VARIANTS[self.variant].with_source else (self.lang,)
 
     @property
     def filename(self) -> str:
-        if self.variant == "standard":
-            return f"{self.leaflet}-{self.lang}-{self.paper}.pdf"
-        if self.variant == "bilingual":
-            return f"{self.leaflet}-{self.lang}-{SOURCE_LANGUAGE}-{self.paper}-bilingual.pdf"
-        return f"{self.leaflet}-{self.lang}-{self.paper}-{self.variant}.pdf"
+        return VARIANTS[self.variant].file_name.format(leaflet=self.leaflet, lang=self.lang, source=SOURCE_LANGUAGE,
+                                                       paper=self.paper)
 
     @property
     def thumbnail(self) -> str:
@@ -38,5 +41,5 @@ def plan(leaflet_ids, langs, papers, variants) -> list[Target]:
         for lang in langs
         for paper in papers
         for variant in variants
-        if not (variant == "bilingual" and lang == SOURCE_LANGUAGE)
+        if not (VARIANTS[variant].with_source and lang == SOURCE_LANGUAGE)
     ]

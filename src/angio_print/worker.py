@@ -136,7 +136,7 @@ def _fitted(target: Target, lay_out, hint: tuple[str, bool] | None = None):
     hint (the rung chosen last time, and whether it fitted) lets a rebuild
     after a small change lay out twice instead of climbing the whole ladder.
     """
-    if target.variant != "standard":
+    if not target.one_sheet:
         return lay_out(ROOMY, True), ROOMY, True
 
     def attempt(fit: Fit):
