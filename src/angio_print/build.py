@@ -117,8 +117,9 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
         for warning in result.warnings:
             say(f"angio-print: {job.target.filename}: warning: {warning}")
         if job.target.one_sheet and result.pages > STANDARD_PAGES:
-            say(f"angio-print: {job.target.filename}: warning: {result.pages} pages even at the tightest fit; "
-                f"one sheet is {STANDARD_PAGES}: shorten the source text or the {job.target.lang} translation")
+            say(f"angio-print: {job.target.filename}: warning: {result.lines_over} line(s) too long for one sheet even "
+                f"at the tightest fit, so printed on {result.pages} pages: shorten the source text or the "
+                f"{job.target.lang} translation")
     progress.close()
 
     languages = _language_records(project, leaflets, printable, hasher, cache)
@@ -241,12 +242,12 @@ class _Cache:
         if record.get("key") != key or not pdf.exists() or pdf.stat().st_size != record.get("size"):
             return None
         return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False),
-                      fit=record.get("fit", ""))
+                      fit=record.get("fit", ""), lines_over=record.get("lines_over", 0))
 
     def put(self, target: Target, key: str, result: Result) -> None:
         size = (self.folder.parent / target.filename).stat().st_size
         record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
-                  "notes_space": result.notes_space, "fit": result.fit}
+                  "notes_space": result.notes_space, "fit": result.fit, "lines_over": result.lines_over}
         write_atomic(self._path(target), json.dumps(record).encode())
 
     def fit_hint(self, target: Target) -> tuple[str, bool] | None:
@@ -314,6 +315,7 @@ def _manifest(results: dict[Target, Result], languages: dict[str, dict]) -> dict
             artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES
             artifact["fit"] = result.fit
             artifact["notes_space"] = result.notes_space
+            artifact["lines_over_one_sheet"] = result.lines_over
         artifacts.append(artifact)
     over = sorted({a["lang"] for a in artifacts if a.get("fits_one_sheet") is False})
     return {"artifacts": artifacts, "languages": languages, "standard_needs_more_than_one_sheet": over}

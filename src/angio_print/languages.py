@@ -24,6 +24,11 @@ SCRIPTS_FILE = Path(__file__).parent / "data" / "scripts.toml"
 ALIASES = {"zh-Hans": "zh_Hans", "zh_CN": "zh_Hans", "zh-CN": "zh_Hans", "zh-Hant": "zh_Hant", "zh_TW": "zh_Hant",
            "zh-TW": "zh_Hant", "pa_Guru": "pa", "fil": "tl", "fil_PH": "tl"}
 # What [languages.CODE] in angio-print.toml may set.
+# CLDR numbering systems and the CSS counter style that writes the same digits (page numbers).
+COUNTER_STYLES = {"arab": "arabic-indic", "arabext": "persian", "beng": "bengali", "deva": "devanagari",
+                  "gujr": "gujarati", "guru": "gurmukhi", "khmr": "khmer", "knda": "kannada", "laoo": "lao",
+                  "mlym": "malayalam", "mymr": "myanmar", "orya": "oriya", "taml": "tamil", "telu": "telugu",
+                  "thai": "thai", "tibt": "tibetan"}
 OVERRIDE_KEYS = ("name", "english_name", "script", "direction", "fonts", "line_height", "babel_locale")
 
 
@@ -78,6 +83,12 @@ class Language:
     @property
     def locale(self) -> Locale:
         return Locale.parse(self.babel_locale or SOURCE_LANGUAGE)
+
+    @property
+    def counter_style(self) -> str:
+        """How page numbers are written: the language's own digits where CLDR says it uses them."""
+        numbering = self.locale.default_numbering_system if self.babel_locale else "latn"
+        return COUNTER_STYLES.get(numbering, "decimal")
 
     @property
     def font_families(self) -> list[str]:

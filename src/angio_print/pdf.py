@@ -174,6 +174,11 @@ class Layout:
         page_box = self.document.pages[index]._page_box
         return any(getattr(box, "element_tag", None) == tag for box in page_box.descendants())
 
+    def lines_beyond(self, pages: int) -> int:
+        """Lines of text laid out after the first `pages` pages (running heads and footers not counted)."""
+        return sum(1 for page in self.document.pages[pages:] for box in page._page_box.children[0].descendants()
+                   if type(box).__name__ == "LineBox")
+
     def crowded_labels(self) -> list[str]:
         """Figure labels that overlap another label or run out of their figure's drawing area."""
         crowded = []

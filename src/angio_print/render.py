@@ -151,15 +151,15 @@ def _isolate(value: str) -> str:
     return "\u2068" + value + "\u2069"
 
 
-def _page_counter_css(label: Markup) -> Markup:
-    """'Page {page} of {pages}' as a CSS content value with page counters."""
+def _page_counter_css(label: Markup, style: str = "decimal") -> Markup:
+    """'Page {page} of {pages}' as a CSS content value with page counters, in the language's digits."""
     text = label.unescape() if isinstance(label, Markup) else str(label)
     parts = []
     for piece in re.split(r"(\{page\}|\{pages\})", text):
         if piece == "{page}":
-            parts.append("counter(page)")
+            parts.append(f"counter(page, {style})")
         elif piece == "{pages}":
-            parts.append("counter(pages)")
+            parts.append(f"counter(pages, {style})")
         elif piece:
             parts.append(str(_css_string(piece)))
     return Markup(" ".join(parts))

@@ -43,6 +43,7 @@ class Result:
     error: str = ""
     notes_space: bool = False
     fit: str = ""
+    lines_over: int = 0  # lines beyond one sheet at the tightest fit, for a standard leaflet that fits no rung
 
 
 @lru_cache(maxsize=8)
@@ -109,7 +110,7 @@ def print_target(job: Job) -> Result:
         families = list(dict.fromkeys(f for lang in target.langs for f in fit.families(get_language(lang))))
         return printer.layout(render_html(job, notes_space, fit), families, allowed)
 
-    layout, fit, notes_space = _fitted(target, lay_out, job.fit_hint)
+    layout, fit, notes_space, lines_over = _fitted(target, lay_out, job.fit_hint)
     crowded = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
                for label in layout.crowded_labels()]
     printed = layout.write()
@@ -124,42 +125,54 @@ def print_target(job: Job) -> Result:
     write_atomic(path, printed.pdf)
     _thumbnail(printed.pdf, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
-                  warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name)
+                  warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name, lines_over=lines_over)
 
 
 def _fitted(target: Target, lay_out, hint: tuple[str, bool] | None = None):
     """The most generous rung on which a standard leaflet fits one sheet, with the notes space if it fits too.
 
-    Generous type comes before the notes space: on each rung the leaflet is
-    tried with it, then without it when the notes space alone spills over.
-    Other variants, and a leaflet no rung fits, take the pages they need. The
-    hint (the rung chosen last time, and whether it fitted) lets a rebuild
-    after a small change lay out twice instead of climbing the whole ladder.
+    Returns (layout, fit, notes_space, lines_over): lines_over is how many
+    lines the tightest rung leaves beyond one sheet when no rung fits (0
+    otherwise). Generous type comes before the notes space: on each rung the
+    leaflet is tried with it, then without it when the notes space alone
+    spills over. Other variants, and a leaflet no rung fits, take the pages
+    they need. The hint (the rung chosen last time, and whether it fitted)
+    lets a rebuild after a small change lay out twice instead of climbing the
+    whole ladder.
     """
     if not target.one_sheet:
-        return lay_out(ROOMY, True), ROOMY, True
+        return lay_out(ROOMY, True), ROOMY, True, 0
+    tightest: list = []
 
     def attempt(fit: Fit):
         layout = lay_out(fit, True)
         if layout.pages <= STANDARD_PAGES:
-            return layout, fit, True
+            return layout, fit, True, 0
         if not layout.page_has_tag(-1, "main"):
             layout = lay_out(fit, False)
             if layout.pages <= STANDARD_PAGES:
-                return layout, fit, False
+                return layout, fit, False, 0
+        if fit is LADDER[-1]:
+            tightest.append(layout)
         return None
 
     if hint and hint[0] in {fit.name for fit in LADDER}:
         index = LADDER.index(get_fit(hint[0]))
-        if not hint[1] and attempt(LADDER[-1]) is None:
-            return lay_out(ROOMY, True), ROOMY, True  # still fits no rung
         if hint[1] and (found := attempt(LADDER[index])):
             if index == 0 or attempt(LADDER[index - 1]) is None:
                 return found
+        elif not hint[1] and attempt(LADDER[-1]) is None:
+            return _second_sheet(lay_out, tightest)  # still fits no rung
     for fit in LADDER:
         if found := attempt(fit):
             return found
-    return lay_out(ROOMY, True), ROOMY, True  # it needs a second sheet anyway: generous type, room to write
+    return _second_sheet(lay_out, tightest)
+
+
+def _second_sheet(lay_out, tightest: list):
+    """A leaflet that fits no rung: generous type and room to write, on two sheets; how far over it was."""
+    lines_over = tightest[-1].lines_beyond(STANDARD_PAGES) if tightest else 0
+    return lay_out(ROOMY, True), ROOMY, True, lines_over
 
 
 def _thumbnail(pdf: bytes, png: Path) -> None:
