@@ -174,7 +174,7 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
     if translation.strip() == source.strip() and len(letters) > 3 and not letters.isupper():
         found.append((WARNING, "identical", "translation is identical to the English source: translate it"))
     ratio = len(markup.plain_text(translation)) / max(len(markup.plain_text(source)), 1)
-    low, high = (0.15, 1.0) if not language.spaces else (0.45, 2.2)
+    low, high = language.script.length_ratio
     if len(source) > 20 and not low <= ratio <= high:
         found.append((WARNING, "length", f"translation is {ratio:.1f}× the source length: check nothing is missing or added (a layout risk too)"))
     if _end_mark(source) != _end_mark(translation):

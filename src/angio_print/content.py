@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -391,7 +392,23 @@ def _read_glossary(r: _Reader, entry, base: str, section_id: str) -> Glossary:
 
 
 def load_leaflets(folder: Path) -> list[Leaflet]:
+    """Every leaflet in the folder, loaded once per version of its files (commands ask for them many times)."""
     paths = sorted(folder.glob("*.yaml"))
+    signature = tuple((str(p), *_stat_key(p)) for p in paths)
+    return list(_load_leaflets(folder, signature))
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load_leaflets(folder: Path, signature: tuple) -> tuple[Leaflet, ...]:
+    paths = [Path(entry[0]) for entry in signature]
     if not paths:
         raise UserError.single(display_path(folder), None, "no leaflet files (*.yaml) found", exit_code=1)
     problems: list[Finding] = []
@@ -408,4 +425,4 @@ def load_leaflets(folder: Path) -> list[Leaflet]:
         leaflets.append(leaflet)
     if problems:
         raise UserError(problems, exit_code=1)  # a source error fails build, check and extract alike
-    return leaflets
+    return tuple(leaflets)

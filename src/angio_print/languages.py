@@ -45,13 +45,15 @@ class Script:
     spaces: bool
     sentence_end: str
     languages: tuple[str, ...] = ()
+    length_ratio: tuple[float, float] = (0.45, 2.2)  # usual translation length against the English
 
 
 @lru_cache(maxsize=1)
 def scripts() -> dict[str, Script]:
     data = tomllib.loads(SCRIPTS_FILE.read_text(encoding="utf-8"))
     return {code: Script(code, s["name"], tuple(s["fonts"]), s["line_height"], s["spaces"], s["sentence_end"],
-                         tuple(s.get("languages", ()))) for code, s in data.items()}
+                         tuple(s.get("languages", ())), tuple(s.get("length_ratio", (0.45, 2.2))))
+            for code, s in data.items()}
 
 
 @dataclass(frozen=True)
