@@ -51,6 +51,9 @@ def test_a_language_cldr_lacks_is_one_override_away(project_copy, tmp_path):
         toml.write('\n[languages.xhy]\nname = "Test Armenian"\nscript = "Armn"\ndirection = "ltr"\n')
     assert _cli("init", "xhy", cwd=project_copy).returncode == 0
     _translate_everything(project_copy, "xhy", "Հայերեն")
+    assert _cli("update", "--lang", "xhy", cwd=project_copy).returncode == 0  # keeps "Language: xhy"
+    checked = _cli("check", "--lang", "xhy", cwd=project_copy)
+    assert checked.returncode == 0 and "Language" not in checked.stderr, checked.stderr
     out = tmp_path / "out"
     result = _cli("build", "--out", str(out), "--lang", "xhy", "--variant", "standard", "--paper", "a4", cwd=project_copy)
     assert result.returncode == 0, result.stderr

@@ -343,7 +343,8 @@ def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeRepo
     """Merge by msgctxt (the stable id); exact msgid elsewhere is a fuzzy fallback."""
     report = MergeReport(language.code)
     merged = _new_catalog(template, language, old.header_comment, old)
-    merged.locale = old.locale or merged.locale
+    if old.locale is not None:  # a language CLDR lacks keeps the code the new catalog was given
+        merged.locale = old.locale
     # Obsolete entries (#~) are offered back when their text returns; active ones win.
     retired = [m for m in old.obsolete.values() if m.id and m.string]
     by_key = {(m.id, m.context): m for m in retired}
