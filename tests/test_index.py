@@ -8,6 +8,8 @@ import subprocess
 
 import pytest
 
+from angio_print.content import load_leaflets
+
 CHROMIUM = shutil.which("chromium")
 
 
@@ -46,4 +48,5 @@ def test_check_report_shows_every_language_in_a_browser(project, tmp_path):
     header = dom.split('<table id="chart">', 1)[1].split("</tr>", 1)[0]
     for lang in languages:
         assert f"<th>{lang}</th>" in header
-    assert dom.count('class="bar"') == len(languages) * 15  # one bar per section and language
+    sections = len(load_leaflets(project.leaflet_dir)[0].sections)
+    assert dom.count('class="bar"') == len(languages) * sections  # one bar per section and language
