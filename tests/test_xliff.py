@@ -16,6 +16,8 @@ from angio_print.config import load_project
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
+LEAFLET = "angioleiomyoma"
+
 
 def run(project_dir: Path, *args: str) -> int:
     return main(["--project", str(project_dir), *args])
@@ -41,7 +43,7 @@ def test_export_is_xliff_1_2_with_ids_states_notes_and_protected_markup(project_
     root = tree.getroot()
     assert root.get("version") == "1.2" and root.tag == "{%s}xliff" % NS["x"]
     assert root.find("x:file", NS).get("target-language") == "fr"
-    catalog = catalogs.read_catalog(catalogs.po_path(load_project(project_copy), "fr"))
+    catalog = catalogs.read_catalog(catalogs.po_path(load_project(project_copy), "fr", LEAFLET))
     assert len(tree.findall(".//x:trans-unit", NS)) == sum(1 for m in catalog if m.id)
 
     summary = unit(tree, "angioleiomyoma/what-is/summary")
@@ -69,7 +71,7 @@ def test_unchanged_round_trip_leaves_every_catalog_byte_identical(project_copy, 
 
 def test_two_changed_targets_change_exactly_two_messages(project_copy, tmp_path, capsys):
     project = load_project(project_copy)
-    po = catalogs.po_path(project, "fr")
+    po = catalogs.po_path(project, "fr", LEAFLET)
     text_before = po.read_text().splitlines()
     before = {m.context: (m.string, m.fuzzy) for m in catalogs.read_catalog(po) if m.id}
     out = export(project_copy, tmp_path)
@@ -95,7 +97,7 @@ def test_two_changed_targets_change_exactly_two_messages(project_copy, tmp_path,
 
 def test_a_failing_unit_is_refused_and_the_others_are_written(project_copy, tmp_path, capsys):
     project = load_project(project_copy)
-    po = catalogs.po_path(project, "fr")
+    po = catalogs.po_path(project, "fr", LEAFLET)
     original = {m.context: m.string for m in catalogs.read_catalog(po) if m.id}
     out = export(project_copy, tmp_path)
     tree = etree.parse(str(out))
@@ -144,13 +146,13 @@ def test_fuzzy_and_new_messages_travel_as_states(project_copy, tmp_path):
     lump.find("x:target", NS).set("state", "translated")  # the translator confirms it
     tree.write(str(out), xml_declaration=True, encoding="UTF-8")
     assert run(project_copy, "import", str(out)) == 0
-    message = next(m for m in catalogs.read_catalog(catalogs.po_path(project, "fr")) if m.context == "angioleiomyoma/symptoms/lump-2")
+    message = next(m for m in catalogs.read_catalog(catalogs.po_path(project, "fr", LEAFLET)) if m.context == "angioleiomyoma/symptoms/lump-2")
     assert not message.fuzzy and not message.previous_id
 
 
 def test_leaflet_option_selects_that_leaflets_messages_and_the_shared_ones(project_copy, tmp_path, capsys):
     project = load_project(project_copy)
-    po = catalogs.po_path(project, "fr")
+    po = catalogs.po_path(project, "fr", LEAFLET)
     text = po.read_text()
     moved = re.search(r'#: leaflet/angioleiomyoma.yaml:\d+\nmsgctxt "angioleiomyoma/meta/title"', text).group(0)
     po.write_text(text.replace(moved, moved.replace("angioleiomyoma.yaml", "other.yaml")))
