@@ -36,7 +36,7 @@ def change_after_review(project_dir: Path) -> None:
                 .replace("      - id: confirmed-2\n", "      - id: inserted\n        text: A new paragraph.\n      - id: confirmed-2\n")
                 .replace(removed, ""))
     source.write_text(text)
-    po = catalogs.po_path(project, "fr", LEAFLET)
+    po = catalogs.po_path(project, "fr", catalogs.TOOL_DOMAIN)
     po.write_text(po.read_text().replace('msgstr "Mes questions et notes"',
                                          'msgstr "Mes questions et remarques <script>alert(1)</script>"'))
     catalogs.extract(project)
@@ -58,7 +58,8 @@ def test_review_records_what_was_signed_off(project_copy):
     record = json.loads(review_path(project, "fr", LEAFLET).read_text())
     title = record["messages"]["angioleiomyoma/meta/title"]
     assert title == {"source": "Angioleiomyoma", "translation": "Angioléiomyome"}
-    assert len(record["messages"]) == sum(1 for m in catalogs.read_catalog(catalogs.po_path(project, "fr", LEAFLET)) if m.id)
+    assert len(record["messages"]) == sum(1 for domain in (LEAFLET, catalogs.TOOL_DOMAIN)
+                                          for m in catalogs.read_catalog(catalogs.po_path(project, "fr", domain)) if m.id)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is installed by scripts/setup.sh")
@@ -77,7 +78,8 @@ def test_packet_shows_changes_messages_and_sign_off_in_a_browser(project_copy, t
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom and "<script>alert" not in dom
 
     project = load_project(project_copy)
-    catalog = [m for m in catalogs.read_catalog(catalogs.po_path(project, "fr", LEAFLET)) if m.id]
+    catalog = [m for domain in (LEAFLET, catalogs.TOOL_DOMAIN)
+               for m in catalogs.read_catalog(catalogs.po_path(project, "fr", domain)) if m.id]
     assert dom.count('<td class="comment"></td>') == len(catalog)
     assert "NOTCH2" in dom and "Term: tumour: " in dom  # a translator note and a termbase entry
     for word in ("Sign-off", "Name", "Qualification", "Date", "Signature"):

@@ -159,13 +159,18 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
 
 
 def _not_printed(blocked: dict) -> list[str]:
-    """Per leaflet, which languages were not printed and why (the first error of each)."""
+    """Per leaflet, which languages were not printed and why (the first error; a source error once)."""
     lines = []
     for name in sorted({name for name, _ in blocked}):
-        pairs = sorted((lang, errors) for (leaflet, lang), errors in blocked.items() if leaflet == name)
+        pairs = sorted(((lang, errors) for (leaflet, lang), errors in blocked.items() if leaflet == name),
+                       key=lambda pair: pair[0])
         lines.append(f"angio-print: not printed: {name}: {', '.join(lang for lang, _ in pairs)}")
-        for lang, errors in pairs:
-            lines.append(f"angio-print:   {name}/{lang}: {len(errors)} error(s), first: {errors[0].format()}")
+        if len(pairs) > 1 and all(errors is pairs[0][1] for _, errors in pairs):  # its source holds back every language
+            errors = pairs[0][1]
+            lines.append(f"angio-print:   {name}: {len(errors)} error(s), first: {errors[0].format()}")
+        else:
+            for lang, errors in pairs:
+                lines.append(f"angio-print:   {name}/{lang}: {len(errors)} error(s), first: {errors[0].format()}")
         lines.append(f"angio-print:   run `angio-print check --leaflet {name}` for the full list")
     return lines
 

@@ -233,7 +233,8 @@ def check_catalog(project: Project, lang: str, domain: str, template: Catalog) -
     try:
         termbase = Termbase.load(project, lang, None if domain == catalogs.TOOL_DOMAIN else domain)
     except UserError as error:
-        findings += [Finding(f.path, f.line, f.message, ERROR, lang, None, "termbase") for f in error.findings]
+        if domain != catalogs.TOOL_DOMAIN:  # said once, with the leaflet's catalog
+            findings += [Finding(f.path, f.line, f.message, ERROR, lang, None, "termbase") for f in error.findings]
         termbase = None
     for message in catalog:
         if not message.id:

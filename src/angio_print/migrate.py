@@ -47,7 +47,7 @@ def _old_files(project: Project) -> list[tuple[str | None, Path]]:
     """(language or None for the template, path) of every tool-domain catalog."""
     found = [(None, catalogs.pot_path(project, catalogs.TOOL_DOMAIN))]
     found += [(p.parent.parent.name, p) for p in sorted(project.locales_dir.glob(f"*/LC_MESSAGES/{catalogs.TOOL_DOMAIN}.po"))]
-    return [(lang, path) for lang, path in found if path.exists()]
+    return [(lang, path) for lang, path in found if path.is_file()]  # anything else is reported where it is read
 
 
 def needs_migration(project: Project) -> list[Path]:
@@ -55,7 +55,10 @@ def needs_migration(project: Project) -> list[Path]:
     leaflets = set(catalogs.leaflet_ids(project))
     stale = []
     for _lang, path in _old_files(project):
-        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # unreadable: the command that reads it says why
         if any(f'msgctxt "{name}/' in text for name in leaflets):
             stale.append(path)
     stale += sorted(project.locales_dir.glob(f"*/{OLD_REVIEW}")) if project.locales_dir.is_dir() else []
@@ -77,7 +80,10 @@ def migrate(project: Project) -> MigrationReport:
                 moving.setdefault(_owner(message.context, leaflets), []).append(("obsolete", message))
         for domain, messages in moving.items():
             target = catalogs.pot_path(project, domain) if lang is None else catalogs.po_path(project, lang, domain)
-            catalogs.write_catalog(target, _joined(old, target, messages))
+            joined = _joined(old, target, messages)
+            if lang is None:  # a template says where its messages come from, as `extract` writes it
+                joined.header_comment = catalogs.TEMPLATE_HEADER.format(sources=f"leaflet/{domain}.yaml")
+            catalogs.write_catalog(target, joined)
             report.moved[display_path(target)] = len(messages)
         if moving:  # last: an interrupted run leaves a message in two files, never in none
             for domain, messages in moving.items():
@@ -86,6 +92,8 @@ def migrate(project: Project) -> MigrationReport:
                         old.delete(message.id, message.context)
                     else:
                         del old.obsolete[next(k for k, m in old.obsolete.items() if m is message)]
+            if lang is None:
+                old.header_comment = catalogs.TEMPLATE_HEADER.format(sources="templates/*.html")
             catalogs.write_catalog(path, old)
         if lang is not None:
             report.reviews += _split_review(project, lang, fingerprint, leaflets)
