@@ -176,7 +176,8 @@ CORPUS: list[Case] = [
     # 7. files that are not regular files
     Case("leaflet-fifo", _fifo("leaflet/extra.yaml"), BUILD, 1, "not a regular file", "leaflet/extra.yaml"),
     Case("leaflet-dev-zero", _link("leaflet/extra.yaml", "/dev/zero"), BUILD, 1, "not a regular file", "leaflet/extra.yaml"),
-    Case("leaflet-dev-zero-extract", _link("leaflet/extra.yaml", "/dev/zero"), ("extract",), 1, "not a regular file",
+    Case("leaflet-dev-zero-extract", _link("leaflet/extra.yaml", "/dev/zero"), ("extract", "--leaflet", "extra"), 1,
+         "not a regular file",
          "leaflet/extra.yaml"),
     Case("po-fifo", _fifo(FR_PO), BUILD, 1, "not a regular file", FR_PO, ("angioleiomyoma-en-a4.pdf",)),
     Case("termbase-dev-zero", _link(FR_TERMS, "/dev/zero"), BUILD, 1, "not a regular file", FR_TERMS,

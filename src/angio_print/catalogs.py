@@ -128,7 +128,7 @@ def source_files(project: Project, domain: str) -> list[tuple[str, Path]]:
 
 
 def _dated(project: Project, domain: str) -> dt.date:
-    """A leaflet's template is dated by its last review; the tool's by the newest leaflet that loads."""
+    """A leaflet's template is dated by its last review; the tool's by the newest leaflet."""
     if domain != TOOL_DOMAIN:
         return load_leaflet(project.leaflet_dir / f"{domain}.yaml").last_reviewed  # validates: errors name file and line
     dates = []
@@ -170,18 +170,31 @@ def _set_format_flags(message: Message) -> None:
 def extract(project: Project, leaflets: list[str] | None = None) -> tuple[dict[str, Catalog], list[Finding]]:
     """Write the template of each chosen leaflet and of the tool; a broken leaflet holds back only itself.
 
-    Returns the templates written and the problems of the leaflets that were not."""
-    written: dict[str, Catalog] = {}
+    Returns the templates written and the problems of those that were not.
+    The tool's template is dated by the newest leaflet, so it waits until
+    every leaflet can be read.
+    """
+    templates: dict[str, Catalog] = {}
     problems: list[Finding] = []
-    for domain in domains(project, choose_leaflets(project, leaflets)):
+    for domain in choose_leaflets(project, leaflets):
         try:
-            template = build_template(project, domain)
+            templates[domain] = build_template(project, domain)
         except UserError as error:
             problems += error.findings
-            continue
+    unreadable = [name for name in leaflet_ids(project) if name not in templates and not _loads(project, name)]
+    if not unreadable:
+        templates = {TOOL_DOMAIN: build_template(project, TOOL_DOMAIN), **templates}
+    for domain, template in templates.items():  # the tool's first: a place it cannot write stops all
         write_catalog(pot_path(project, domain), template)
-        written[domain] = template
-    return written, problems
+    return templates, problems
+
+
+def _loads(project: Project, name: str) -> bool:
+    try:
+        load_leaflet(project.leaflet_dir / f"{name}.yaml")
+    except UserError:
+        return False
+    return True
 
 
 # --- read and write -------------------------------------------------------------

@@ -56,10 +56,6 @@ class Project:
     def assets_dir(self) -> Path:
         return self.templates_dir / "assets"
 
-    @property
-    def pot_path(self) -> Path:
-        return self.locales_dir / "angio_print.pot"
-
 
 # Every setting, with its type: (check, what to write).
 _NUMBER = (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0, "a number, like 6.0")
