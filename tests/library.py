@@ -41,8 +41,7 @@ def french(source: str) -> str:
 
 def make_library(folder: Path, translate_beta: int = 2) -> Path:
     """A project with the three leaflets; alpha fully and beta partly (`translate_beta` messages) in French."""
-    for name in ("templates",):
-        shutil.copytree(ROOT / name, folder / name)
+    shutil.copytree(ROOT / "templates", folder / "templates")
     shutil.copytree(FIXTURES, folder / "leaflet")
     (folder / "angio-print.toml").write_text(SETTINGS)
     (folder / ".fonts").symlink_to(ROOT / ".fonts")

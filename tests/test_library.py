@@ -316,8 +316,7 @@ def test_three_shards_merged_are_one_full_build(library, tmp_path):
         result = run(library, "build", "--out", str(folder), "--shard", f"{k}/3", "--jobs", "1")
         assert result.returncode == 1, result.stderr  # beta/fr and gamma are held back in every shard
         counts.append(len(list(folder.glob("*.pdf"))))
-    assert sorted(counts) in ([2, 2, 2], [1, 2, 3], [2, 2, 2]) or sum(counts) == 6
-    assert all(counts)
+    assert sum(counts) == 6 and all(counts)  # every target once, each shard a share
     merged = tmp_path / "merged"
     result = run(library, "merge", *map(str, shards), "--out", str(merged))
     assert result.returncode == 0, result.stderr
