@@ -61,7 +61,8 @@ def needs_migration(project: Project) -> list[Path]:
             continue  # unreadable: the command that reads it says why
         if any(f'msgctxt "{name}/' in text for name in leaflets):
             stale.append(path)
-    stale += sorted(project.locales_dir.glob(f"*/{OLD_REVIEW}")) if project.locales_dir.is_dir() else []
+    languages = {lang for lang, _path in _old_files(project) if lang}
+    stale += [path for path in sorted(project.locales_dir.glob(f"*/{OLD_REVIEW}")) if path.parent.name in languages]
     return stale
 
 
