@@ -28,10 +28,10 @@ from angio_print.findings import ERROR, UserError, display_path
 from angio_print.fonts import FontLock, FontsError
 from angio_print.fingerprint import InputHasher
 from angio_print.languages import SOURCE_LANGUAGE, get_language
+from angio_print.manifest import describe
 from angio_print.migrate import needs_migration
 from angio_print.outputs import write_outputs
 from angio_print.progress import Progress
-from angio_print.review import review_status
 from angio_print.settings import DEFAULT_NAME, load_clinic
 from angio_print.targets import Target, plan, shard
 from angio_print.fitting import STANDARD_PAGES
@@ -87,7 +87,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
         FontLock.load(project.root).installed()  # fonts that differ from the lock stop it too
     except FontsError as error:
         raise UserError.single(display_path(error.path), None, error.message) from None
-    out = _prepare_output(project, options.out)
+    out = prepare_output(project, options.out)
 
     available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
     wanted = options.langs or available
@@ -138,8 +138,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     printed_now = set(results)
     results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
     everything = {leaflet.id: leaflet for leaflet in library}
-    leaflet_records, languages = _records(project, everything, results, hasher, cache)
-    manifest = _manifest(results, languages, leaflet_records)
+    manifest = describe(project, everything, results, hasher, cache)
     data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     previous = out / "manifest.json"
     if jobs_to_run or not previous.exists() or previous.read_bytes() != data or not (out / "index.html").exists():
@@ -196,7 +195,7 @@ def _still_current(out: Path, results: dict, cache, hasher, library: set[str], l
     return kept
 
 
-def _prepare_output(project: Project, out: Path) -> Path:
+def prepare_output(project: Project, out: Path) -> Path:
     """Check the output folder is a safe place to write, make it, and clear our own leftovers."""
     shown = display_path(out)
     real = out.resolve()
@@ -329,96 +328,3 @@ class _Cache:
 
     def put_value(self, name: str, key: str, value) -> None:
         write_atomic(self.folder / name, json.dumps({"key": key, "value": value}).encode())
-
-
-def _records(project, leaflets, results, hasher, cache) -> tuple[dict, dict]:
-    """Per leaflet: its title and, per language, review status and readability; per language, what it is.
-
-    `languages[code]` keeps its former fields: the status is "reviewed" only
-    when every printed leaflet in that language is.
-    """
-    from angio_print.scores import score_leaflet
-
-    pairs = sorted({(t.leaflet, t.lang) for t in results})
-    leaflet_records: dict[str, dict] = {}
-    for name, lang in pairs:
-        leaflet = leaflets.get(name)
-        if leaflet is None:
-            continue
-        translations = catalogs.Translations.load(project, lang, name)
-        status = review_status(project, lang, name, translations)
-        key = hasher.language_key(name, lang)
-        readability = cache.get_value(f"readability-{name}-{lang}.json", key)
-        if readability is None:
-            score = score_leaflet(leaflet, translations, lang).whole
-            measure, value = score.headline
-            readability = {"measure": measure, "value": value, "note": score.note}
-            cache.put_value(f"readability-{name}-{lang}.json", key, readability)
-        record = {**status.as_dict(), "readability": readability,
-                  "title": translations.get(leaflet.title.context, leaflet.title.text)}
-        entry = leaflet_records.setdefault(name, {"title": leaflet.title.text, "titles": _titles(project, leaflet),
-                                                  "languages": {}})
-        entry["languages"][lang] = record
-    return leaflet_records, language_summary(leaflet_records)
-
-
-def _titles(project, leaflet) -> dict[str, str]:
-    """The leaflet's title in every language with a catalog for it, printed or not (the index page searches them)."""
-    titles = {SOURCE_LANGUAGE: leaflet.title.text}
-    for lang in catalogs.catalog_languages(project):
-        path = catalogs.po_path(project, lang, leaflet.id)
-        try:
-            catalog = catalogs.read_catalog(path) if path.exists() else None
-        except UserError:
-            continue
-        message = catalog.get(leaflet.title.text, leaflet.title.context) if catalog else None
-        if message is not None and message.string and not message.fuzzy:
-            titles[lang] = message.string
-    return titles
-
-
-def language_summary(leaflet_records: dict) -> dict[str, dict]:
-    """Per language: what it is, and the review record of its first leaflet ("draft" unless every leaflet agrees)."""
-    languages: dict[str, dict] = {}
-    for name in sorted(leaflet_records):
-        for lang, record in sorted(leaflet_records[name]["languages"].items()):
-            if lang not in languages:
-                language = get_language(lang)
-                languages[lang] = {"name": language.own_name, "english_name": language.english_name,
-                                   "bcp47": language.bcp47, "direction": language.direction,
-                                   **{k: v for k, v in record.items() if k != "title"}}
-            elif languages[lang]["status"] != record["status"]:
-                languages[lang].update(status="draft", reviewer=None, date=None)
-    return {lang: languages[lang] for lang in sorted(languages, key=lambda code: (code != SOURCE_LANGUAGE, code))}
-
-
-def _manifest(results: dict[Target, Result], languages: dict[str, dict], leaflets: dict[str, dict]) -> dict:
-    return manifest_of([_artifact(target, results[target], leaflets) for target in results], languages, leaflets)
-
-
-def manifest_of(artifacts: list[dict], languages: dict[str, dict], leaflets: dict[str, dict]) -> dict:
-    artifacts = sorted(artifacts, key=lambda a: a["path"])
-    over = sorted({a["lang"] for a in artifacts if a.get("fits_one_sheet") is False})
-    return {"artifacts": artifacts, "languages": languages, "standard_needs_more_than_one_sheet": over,
-            "leaflets": leaflets}
-
-
-def _artifact(target: Target, result: Result, leaflets: dict[str, dict]) -> dict:
-    artifact = {
-        "path": target.filename,
-        "leaflet": target.leaflet,
-        "lang": target.lang,
-        "paper": target.paper,
-        "variant": target.variant,
-        "pages": result.pages,
-        "sha256": result.sha256,
-        "langs": list(target.langs),
-        "status": leaflets.get(target.leaflet, {}).get("languages", {}).get(target.lang, {}).get("status"),
-        "thumbnail": target.thumbnail,
-    }
-    if target.one_sheet:
-        artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES
-        artifact["fit"] = result.fit
-        artifact["notes_space"] = result.notes_space
-        artifact["lines_over_one_sheet"] = result.lines_over
-    return artifact

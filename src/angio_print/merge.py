@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 
 from angio_print.atomic import write_atomic
-from angio_print.build import _prepare_output, language_summary, manifest_of
+from angio_print.build import prepare_output
+from angio_print.manifest import language_summary, manifest_of
 from angio_print.config import Project
 from angio_print.findings import UserError, display_path
 from angio_print.outputs import write_outputs
@@ -33,7 +34,7 @@ def _read_manifest(folder: Path) -> dict:
 
 def merge_outputs(project: Project, folders: list[Path], out: Path) -> dict:
     manifests = [(folder, _read_manifest(folder)) for folder in folders]
-    out = _prepare_output(project, out)
+    out = prepare_output(project, out)
     artifacts: dict[str, dict] = {}
     leaflets: dict[str, dict] = {}
     for folder, manifest in manifests:
