@@ -20,8 +20,8 @@ from typing import Callable
 
 import pytest
 
-FR_PO = "locales/fr/LC_MESSAGES/angio_print.po"
-DE_PO = "locales/de/LC_MESSAGES/angio_print.po"
+FR_PO = "locales/fr/LC_MESSAGES/angioleiomyoma.po"
+DE_PO = "locales/de/LC_MESSAGES/angioleiomyoma.po"
 LEAFLET = "leaflet/angioleiomyoma.yaml"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,12 +84,13 @@ UNTERMINATED = _edit(FR_PO, 'msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome
 DUPLICATE = _edit(FR_PO, 'msgstr "Angioléiomyome"\n',
                   'msgstr "Angioléiomyome"\n\n#: leaflet/angioleiomyoma.yaml:10\nmsgctxt "angioleiomyoma/meta/title"\n'
                   'msgid "Angioleiomyoma"\nmsgstr "Angioléiomyome (deux)"\n')
-XX_CATALOG = _steps(_only_french, _copy(FR_PO, "locales/xx/LC_MESSAGES/angio_print.po"))
+XX_CATALOG = _steps(_only_french, _copy(FR_PO, "locales/xx/LC_MESSAGES/angioleiomyoma.po"))
 
 
 def _fifo(relative: str):
     def change(project: Path):
         (project / relative).unlink(missing_ok=True)
+        (project / relative).parent.mkdir(parents=True, exist_ok=True)
         os.mkfifo(project / relative)
     return change
 
@@ -107,11 +108,11 @@ def _link(relative: str, target: str):
 def _folder(relative: str):
     def change(project: Path):
         (project / relative).unlink(missing_ok=True)
-        (project / relative).mkdir()
+        (project / relative).mkdir(parents=True)
     return change
 
 
-FR_REVIEW, FR_TERMS = "locales/fr/review.json", "locales/fr/termbase.yaml"
+FR_REVIEW, FR_TERMS = "locales/fr/review/angioleiomyoma.json", "locales/fr/termbase.yaml"
 CLINIC = "name: Riverside Clinic\nwebsite: https://riverside.example.org\n"
 DEEP = "deep: " + "[" * 1000 + "]" * 1000 + "\n"
 ALIAS_BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -176,12 +177,12 @@ CORPUS: list[Case] = [
     Case("po-duplicate-check", DUPLICATE, ("check", "--lang", "fr"), 1, "is also on line 22", FR_PO + ":27"),
     Case("po-duplicate-update", DUPLICATE, ("update",), 1, "duplicate message definition", FR_PO + ":27"),
     # 11. a catalog for a language the tool cannot print
-    Case("unknown-code-build", XX_CATALOG, BUILD_ALL, 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angio_print.po",
+    Case("unknown-code-build", XX_CATALOG, BUILD_ALL, 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angioleiomyoma.po",
          ("angioleiomyoma-en-a4.pdf", "angioleiomyoma-fr-a4.pdf")),
-    Case("unknown-code-check", XX_CATALOG, ("check",), 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angio_print.po"),
-    Case("unknown-code-update", XX_CATALOG, ("update",), 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angio_print.po"),
-    Case("alias-code-update", _steps(_only_french, _copy(FR_PO, "locales/zh_CN/LC_MESSAGES/angio_print.po")), ("update",), 1,
-         "rename the folder to locales/zh_Hans", "locales/zh_CN/LC_MESSAGES/angio_print.po"),
+    Case("unknown-code-check", XX_CATALOG, ("check",), 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angioleiomyoma.po"),
+    Case("unknown-code-update", XX_CATALOG, ("update",), 1, "'xx' is not a language code", "locales/xx/LC_MESSAGES/angioleiomyoma.po"),
+    Case("alias-code-update", _steps(_only_french, _copy(FR_PO, "locales/zh_CN/LC_MESSAGES/angioleiomyoma.po")), ("update",), 1,
+         "rename the folder to locales/zh_Hans", "locales/zh_CN/LC_MESSAGES/angioleiomyoma.po"),
     # 6. a runaway translation
     Case("po-runaway-build", _edit(FR_PO, 'msgstr "Angioléiomyome"', 'msgstr "' + "Angioléiomyome " * 70_000 + '"'),
          BUILD, 1, "something was pasted in", FR_PO + ":23", ("angioleiomyoma-en-a4.pdf",)),
@@ -190,7 +191,8 @@ CORPUS: list[Case] = [
     # 7. files that are not regular files
     Case("leaflet-fifo", _fifo("leaflet/extra.yaml"), BUILD, 1, "not a regular file", "leaflet/extra.yaml"),
     Case("leaflet-dev-zero", _link("leaflet/extra.yaml", "/dev/zero"), BUILD, 1, "not a regular file", "leaflet/extra.yaml"),
-    Case("leaflet-dev-zero-extract", _link("leaflet/extra.yaml", "/dev/zero"), ("extract",), 1, "not a regular file",
+    Case("leaflet-dev-zero-extract", _link("leaflet/extra.yaml", "/dev/zero"), ("extract", "--leaflet", "extra"), 1,
+         "not a regular file",
          "leaflet/extra.yaml"),
     Case("po-fifo", _fifo(FR_PO), BUILD, 1, "not a regular file", FR_PO, ("angioleiomyoma-en-a4.pdf",)),
     Case("termbase-dev-zero", _link(FR_TERMS, "/dev/zero"), BUILD, 1, "not a regular file", FR_TERMS,

@@ -12,31 +12,34 @@ from angio_print import catalogs
 from angio_print.config import load_project
 from angio_print.languages import get_language
 
+LEAFLET = "angioleiomyoma"
+
 
 def test_extract_gives_context_comment_and_line(project):
-    template = catalogs.build_template(project)
+    template = catalogs.build_template(project, LEAFLET)
     message = next(m for m in template if m.context == "angioleiomyoma/report/genes")
     assert message.auto_comments and "NOTCH2" in message.auto_comments[0]
     path, line = message.locations[0]
     assert path == "leaflet/angioleiomyoma.yaml"
     source_lines = (project.root / path).read_text().splitlines()
     assert "text:" in source_lines[line - 1] and "A few lumps" in source_lines[line]
-    footer = template.get("Page {page} of {pages}", "ui/footer-page")
+    footer = catalogs.build_template(project, catalogs.TOOL_DOMAIN).get("Page {page} of {pages}", "ui/footer-page")
     assert footer.locations[0][0] == "templates/leaflet.html"
     assert "python-brace-format" in footer.flags
 
 
 def test_every_catalog_is_valid_for_msgfmt(project):
     for lang in catalogs.catalog_languages(project):
-        result = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null",
-                                 str(catalogs.po_path(project, lang))], capture_output=True, text=True)
-        assert result.returncode == 0, (lang, result.stderr)
+        for domain in catalogs.domains(project):
+            result = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null",
+                                     str(catalogs.po_path(project, lang, domain))], capture_output=True, text=True)
+            assert result.returncode == 0, (lang, domain, result.stderr)
 
 
 def test_update_keeps_every_translation(project_copy):
     project = load_project(project_copy)
     source = project.leaflet_dir / "angioleiomyoma.yaml"
-    before = catalogs.read_catalog(catalogs.po_path(project, "fr"))
+    before = catalogs.read_catalog(catalogs.po_path(project, "fr", LEAFLET))
     old_strings = {m.context: (m.id, m.string) for m in before if m.id}
 
     text = source.read_text()
@@ -47,7 +50,7 @@ def test_update_keeps_every_translation(project_copy):
     source.write_text(text)
     catalogs.extract(project)
     reports = catalogs.update(project, ["fr"])
-    after = catalogs.read_catalog(catalogs.po_path(project, "fr"))
+    after = catalogs.read_catalog(catalogs.po_path(project, "fr", LEAFLET))
 
     changed = after.get(next(m.id for m in after if m.context == "angioleiomyoma/symptoms/lump-2"), "angioleiomyoma/symptoms/lump-2")
     assert changed.fuzzy and changed.string == old_strings["angioleiomyoma/symptoms/lump-2"][1]
@@ -65,9 +68,9 @@ def test_update_keeps_every_translation(project_copy):
 
     # The old text survives a second update and a read/write round trip (#| msgid).
     catalogs.update(project, ["fr"])
-    again = catalogs.read_catalog(catalogs.po_path(project, "fr"))
+    again = catalogs.read_catalog(catalogs.po_path(project, "fr", LEAFLET))
     assert again.get(changed.id, changed.context).previous_id == changed.previous_id
-    assert "#| msgid" in catalogs.po_path(project, "fr").read_text()
+    assert "#| msgid" in catalogs.po_path(project, "fr", LEAFLET).read_text()
 
 
 def test_reordering_sections_changes_nothing(project_copy):
@@ -87,7 +90,7 @@ def test_reordering_sections_changes_nothing(project_copy):
 
 def test_stats_count_fuzzy_as_untranslated(project_copy):
     project = load_project(project_copy)
-    path = catalogs.po_path(project, "fr")
+    path = catalogs.po_path(project, "fr", LEAFLET)
     catalog = catalogs.read_catalog(path)
     first = next(m for m in catalog if m.id)
     first.flags.add("fuzzy")
@@ -116,7 +119,7 @@ def test_language_identifiers_map_to_bcp47():
 def test_update_offers_obsolete_entries_back_and_keeps_the_rest(project_copy):
     """A catalog whose entries are all obsolete (#~) loses nothing on `update`."""
     project = load_project(project_copy)
-    path = catalogs.po_path(project, "fr")
+    path = catalogs.po_path(project, "fr", LEAFLET)
     before = {(m.context, m.id): m.string for m in catalogs.read_catalog(path) if m.id}
     header, body = path.read_text().split("\n\n", 1)
     retired = "\n".join(("#~ " + line) if line[:1] in ('m', '"') else line for line in body.splitlines())

@@ -14,6 +14,8 @@ from angio_print.report import gather
 
 SOURCE = "It is usually less than 3 cm across. Keep SMA and <strong>desmin</strong> in {date}."
 
+LEAFLET = "angioleiomyoma"
+
 
 @pytest.mark.parametrize("translation, check", [
     ("Elle mesure moins de 3 mm. SMA et <strong>desmin</strong> le {date}.", "units"),
@@ -57,9 +59,9 @@ def test_termbase_requires_the_approved_term():
 ])
 def test_catalog_faults_are_found(project_copy, fault, check):
     project = load_project(project_copy)
-    path = catalogs.po_path(project, "fr")
+    path = catalogs.po_path(project, "fr", LEAFLET)
     path.write_text(fault(path.read_text()))
-    findings = check_catalog(project, "fr", catalogs.build_template(project))
+    findings = check_catalog(project, "fr", LEAFLET, catalogs.build_template(project, LEAFLET))
     assert any(f.check == check and f.severity == ERROR and f.line for f in findings), findings
 
 
@@ -67,7 +69,7 @@ def test_out_of_date_catalog_is_found(project_copy):
     project = load_project(project_copy)
     source = project.leaflet_dir / "angioleiomyoma.yaml"
     source.write_text(source.read_text().replace("It grows slowly, over months or years.", "It grows slowly."))
-    findings = check_catalog(project, "fr", catalogs.build_template(project))
+    findings = check_catalog(project, "fr", LEAFLET, catalogs.build_template(project, LEAFLET))
     assert any(f.check == "up-to-date" for f in findings)
 
 

@@ -15,6 +15,8 @@ from angio_print.findings import UserError
 
 ROOT = Path(__file__).resolve().parent.parent
 
+LEAFLET = "angioleiomyoma"
+
 
 def msgcat_output(path: Path) -> bytes:
     """What a translator's tool following GNU gettext would save: `msgcat FILE`, as a user runs it."""
@@ -33,7 +35,7 @@ def assert_gnu_normal(path: Path) -> None:
 
 
 def committed_catalogs() -> list[Path]:
-    return [ROOT / "locales" / "angio_print.pot", *sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))]
+    return [*sorted((ROOT / "locales").glob("*.pot")), *sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))]
 
 
 @pytest.mark.parametrize("path", committed_catalogs(), ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -52,17 +54,19 @@ def test_extract_init_and_update_write_gnu_normal_form(project_copy):
                              "when the skin is examined for another reason by a doctor or a nurse.")
     removed = text[text.index("      - id: injury-3\n"):text.index("  - id: diagnosis\n")]
     source.write_text(text.replace(removed, ""))
-    catalogs.po_path(project, "de").unlink()
+    catalogs.po_path(project, "de", LEAFLET).unlink()
 
     assert main(["--project", str(project_copy), "extract"]) == 0
     assert main(["--project", str(project_copy), "init", "de"]) == 0
     assert main(["--project", str(project_copy), "update"]) == 0
 
-    french = catalogs.po_path(project, "fr").read_text()
+    french = catalogs.po_path(project, "fr", LEAFLET).read_text()
     assert "#, fuzzy" in french and "#| msgid" in french and "#~ msgctxt" in french
     long_previous = [line for line in french.splitlines() if line.startswith('#| "')]
     assert long_previous, "the long previous msgid should be wrapped over several #| lines"
-    written = [project.pot_path, *(catalogs.po_path(project, lang) for lang in catalogs.catalog_languages(project))]
+    written = [*(catalogs.pot_path(project, d) for d in catalogs.domains(project)),
+               *(catalogs.po_path(project, lang, d) for lang in catalogs.catalog_languages(project)
+                 for d in catalogs.domains(project))]
     assert "de" in catalogs.catalog_languages(project)
     for path in written:
         assert_gnu_normal(path)
@@ -84,11 +88,11 @@ def test_a_percent_sign_does_not_become_python_format(project_copy):
     text = source.read_text()
     old = "It grows slowly, over months or years."
     source.write_text(text.replace(old, "About 50% grow slowly, over months or years."))
-    catalogs.po_path(project, "de").unlink()
+    catalogs.po_path(project, "de", LEAFLET).unlink()
     catalogs.extract(project)
     catalogs.init(project, "de")
     catalogs.update(project, ["fr"])
-    for path in (project.pot_path, catalogs.po_path(project, "de"), catalogs.po_path(project, "fr")):
+    for path in (catalogs.pot_path(project, LEAFLET), catalogs.po_path(project, "de", LEAFLET), catalogs.po_path(project, "fr", LEAFLET)):
         text = path.read_text()
         assert "About 50% grow" in text.replace('"\n"', "")
         # "% g" is a valid Python conversion: Babel flags it unless the writer removes the flag.
@@ -99,7 +103,7 @@ def test_a_percent_sign_does_not_become_python_format(project_copy):
 
 def test_without_msgcat_nothing_is_written(project_copy, monkeypatch, tmp_path, capsys):
     project = load_project(project_copy)
-    path = catalogs.po_path(project, "fr")
+    path = catalogs.po_path(project, "fr", LEAFLET)
     before = path.read_bytes()
     empty = tmp_path / "empty-bin"
     empty.mkdir()

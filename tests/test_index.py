@@ -23,11 +23,12 @@ def test_index_lists_every_leaflet_in_a_browser(built, tmp_path):
     )
     dom = result.stdout
     manifest = json.loads((built / "manifest.json").read_text())
-    assert dom.count('<tr data-lang=') == len(manifest["artifacts"])
+    assert dom.count('class="pdf"') == len(manifest["artifacts"])
+    assert dom.count('class="card"') == len({a["leaflet"] for a in manifest["artifacts"]})
     for artifact in manifest["artifacts"]:
         assert f'href="{artifact["path"]}"' in dom
         assert (built / artifact["thumbnail"]).exists()
-    assert "Français" in dom and "draft" in dom
+    assert "Français" in dom and "draft" in dom and "Angioléiomyome" in dom
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is installed by scripts/setup.sh")

@@ -137,7 +137,7 @@ def test_fonts_that_differ_from_the_lock_stop_the_build_before_printing(project_
 
 
 def test_a_character_no_pinned_font_has_is_a_missing_glyph_not_a_fallback(project_copy, tmp_path):
-    po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angio_print.po"
+    po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angioleiomyoma.po"
     po.write_text(po.read_text().replace('msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome \u16a0"', 1))
     out = tmp_path / "out"
     result = _cli("build", "--out", str(out), "--lang", "fr", "--lang", "de", "--variant", "standard", "--paper", "a4",
@@ -148,14 +148,14 @@ def test_a_character_no_pinned_font_has_is_a_missing_glyph_not_a_fallback(projec
 
 
 def test_broken_catalog_blocks_only_its_language(project_copy, tmp_path):
-    po = project_copy / "locales" / "de" / "LC_MESSAGES" / "angio_print.po"
+    po = project_copy / "locales" / "de" / "LC_MESSAGES" / "angioleiomyoma.po"
     po.write_text(po.read_text().replace('msgstr "Angioleiomyom"', 'msgstr "Angioleiomyom"\nthis line is not gettext', 1))
     out = tmp_path / "out"
     result = _cli("build", "--out", str(out), "--lang", "de", "--lang", "fr", "--variant", "standard", "--paper", "a4",
                   cwd=project_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "angio_print.po:" in result.stderr and "de" in result.stderr
+    assert "angioleiomyoma.po:" in result.stderr and "de" in result.stderr
     assert (out / "angioleiomyoma-fr-a4.pdf").exists()
     assert not (out / "angioleiomyoma-de-a4.pdf").exists()
     assert not list(out.glob(".*.tmp"))
@@ -194,15 +194,18 @@ def _po_fault(old: str, new: str):
     (_po_fault("Es ist meist kleiner als 3 cm", "Es ist meist kleiner als 5 cm"), "numbers"),
 ])
 def test_catalog_faults_block_the_build_of_that_language_only(project_copy, tmp_path, fault, words):
-    po = project_copy / "locales" / "de" / "LC_MESSAGES" / "angio_print.po"
-    broken = fault(po.read_text())
-    assert broken != po.read_text(), "the fault must change the catalog"
-    po.write_text(broken)
+    folder = project_copy / "locales" / "de" / "LC_MESSAGES"
+    changed = 0
+    for po in (folder / "angioleiomyoma.po", folder / "angio_print.po"):  # the leaflet's catalog, the tool's own
+        broken = fault(po.read_text())
+        changed += broken != po.read_text()
+        po.write_text(broken)
+    assert changed, "the fault must change a catalog"
     out = tmp_path / "out"
     result = _cli("build", "--out", str(out), "--lang", "de", "--lang", "en", "--variant", "standard", "--paper", "a4",
                   cwd=project_copy)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert words in result.stderr and "angio_print.po:" in result.stderr
+    assert words in result.stderr and ".po:" in result.stderr
     assert (out / "angioleiomyoma-en-a4.pdf").exists() and not (out / "angioleiomyoma-de-a4.pdf").exists()
 
 
@@ -216,7 +219,7 @@ def test_source_error_stops_the_build_with_file_and_line(project_copy, tmp_path)
 
 
 def test_character_without_a_font_is_a_build_error(project_copy, tmp_path):
-    po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angio_print.po"
+    po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angioleiomyoma.po"
     po.write_text(po.read_text().replace('msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome \ue000"', 1))
     out = tmp_path / "out"
     result = _cli("build", "--out", str(out), "--lang", "fr", "--lang", "en", "--variant", "standard", "--paper", "a4",

@@ -12,6 +12,8 @@ from angio_print.checks import check_message
 from angio_print.config import load_project
 from fonts_in_pdf import embedded_font_names
 
+LEAFLET = "angioleiomyoma"
+
 
 def _cli(*args, cwd):
     return subprocess.run([sys.executable, "-m", "angio_print", *args], cwd=cwd, capture_output=True, text=True)
@@ -21,12 +23,13 @@ def _translate_everything(project_dir, lang: str, word: str) -> None:
     """A stand-in translation: the language's own word before each English text (markup, numbers and
     placeholders stay), enough to print the leaflet in that script."""
     project = load_project(project_dir)
-    path = catalogs.po_path(project, lang)
-    catalog = catalogs.read_catalog(path)
-    for message in catalog:
-        if message.id:
-            message.string = f"{word} {message.id}"
-    catalogs.write_catalog(path, catalog)
+    for domain in (LEAFLET, catalogs.TOOL_DOMAIN):
+        path = catalogs.po_path(project, lang, domain)
+        catalog = catalogs.read_catalog(path)
+        for message in catalog:
+            if message.id:
+                message.string = f"{word} {message.id}"
+        catalogs.write_catalog(path, catalog)
 
 
 @pytest.mark.parametrize("lang, word, script_font", [

@@ -17,6 +17,8 @@ from angio_print.fitting import LADDER, STANDARD_PAGES
 from angio_print.languages import get_language
 from fonts_in_pdf import unpinned
 
+LEAFLET = "angioleiomyoma"
+
 
 def _standard_pdfs(folder):
     manifest = json.loads((folder / "manifest.json").read_text())
@@ -66,7 +68,7 @@ def test_every_extracted_character_is_the_one_in_the_catalog(standard_everywhere
     """Glyphs of one subset file must never be drawn from another: the printed text reads back as written."""
     leaflet = load_leaflets(project.leaflet_dir)[0]
     for lang in ("pl", "ru", "zh_Hant"):  # (Vietnamese stacked marks come out of text extraction reordered)
-        translations = Translations.load(project, lang)
+        translations = Translations.load(project, lang, LEAFLET)
         with pdfplumber.open(standard_everywhere / f"{leaflet.id}-{lang}-a4.pdf") as pdf:
             text = "".join(page.extract_text() or "" for page in pdf.pages)
         printed = set(text.split()) if get_language(lang).spaces else re.sub(r"\s", "", text)
@@ -80,7 +82,7 @@ def test_every_extracted_character_is_the_one_in_the_catalog(standard_everywhere
 
 def _source_words(project, lang: str) -> str:
     leaflet = load_leaflets(project.leaflet_dir)[0]
-    translations = Translations.load(project, lang)
+    translations = Translations.load(project, lang, LEAFLET)
     return " ".join(translations.get(m.context, m.text) for m in leaflet.messages())
 
 
@@ -103,7 +105,7 @@ def test_figures_carry_alternative_text_and_translated_labels(standard_everywher
     figures = [b for s in leaflet.sections for b in s.blocks if isinstance(b, Figure)]
     assert figures
     for lang in ("en", "de", "ar", "zh_Hans"):
-        translations = Translations.load(project, lang)
+        translations = Translations.load(project, lang, LEAFLET)
         path = standard_everywhere / f"{leaflet.id}-{lang}-a4.pdf"
         alts = []
         with pikepdf.open(path) as pdf:

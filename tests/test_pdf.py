@@ -17,6 +17,8 @@ from fonts_in_pdf import embedded_font_names, unpinned
 A4 = (595, 842)
 LETTER = (612, 792)
 
+LEAFLET = "angioleiomyoma"
+
 
 def _text(path):
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
@@ -61,7 +63,7 @@ def test_english_standard_fits_one_sheet(built):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_section_heading_is_printed(built, project, lang):
     leaflet = load_leaflet(project.leaflet_dir / "angioleiomyoma.yaml")
-    translations = Translations.load(project, lang)
+    translations = Translations.load(project, lang, LEAFLET)
     text = _squeeze(_text(built / f"angioleiomyoma-{lang}-a4.pdf"))
     for section in leaflet.sections:
         heading = translations.get(section.heading.context, section.heading.text)

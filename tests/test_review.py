@@ -19,9 +19,11 @@ from angio_print.worker import Job, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
+LEAFLET = "angioleiomyoma"
+
 
 def _status(project, lang):
-    return review_status(project, lang, catalogs.Translations.load(project, lang))
+    return review_status(project, lang, LEAFLET, catalogs.Translations.load(project, lang, LEAFLET))
 
 
 def _html(project, lang):
@@ -34,37 +36,38 @@ def test_review_is_recorded_printed_and_undone_by_a_change(project_copy):
     assert _status(project, "es").label == "draft"
     assert "Draft translation" in _html(project, "es")
 
-    mark_reviewed(project, "es", "Ana Ruiz", dt.date(2026, 12, 1))
+    mark_reviewed(project, "es", LEAFLET, "Ana Ruiz", dt.date(2026, 12, 1))
     status = _status(project, "es")
     assert (status.label, status.reviewer, status.date) == ("reviewed", "Ana Ruiz", dt.date(2026, 12, 1))
     html = _html(project, "es")
     assert "Draft translation" not in html and "Ana Ruiz" in html and "1 de diciembre de 2026" in html
 
-    po = catalogs.po_path(project, "es")
+    po = catalogs.po_path(project, "es", LEAFLET)
     po.write_text(po.read_text().replace('msgstr "Angioleiomioma"', 'msgstr "Angioleiomioma (AL)"', 1))
     status = _status(project, "es")
     assert status.label == "draft" and status.changed_since_review
     assert "Draft translation" in _html(project, "es")
 
-    mark_draft(project, "es")
-    assert not (project.locales_dir / "es" / "review.json").exists()
+    mark_draft(project, "es", LEAFLET)
+    assert not (project.locales_dir / "es" / "review" / f"{LEAFLET}.json").exists()
 
 
 def test_review_needs_a_finished_translation_and_a_name(project_copy):
     project = load_project(project_copy)
-    po = catalogs.po_path(project, "de")
+    po = catalogs.po_path(project, "de", LEAFLET)
     po.write_text(po.read_text().replace('msgstr "Angioleiomyom"', 'msgstr ""', 1))
     with pytest.raises(UserError, match="untranslated"):
-        mark_reviewed(project, "de", "Max Mustermann", dt.date(2026, 12, 1))
+        mark_reviewed(project, "de", LEAFLET, "Max Mustermann", dt.date(2026, 12, 1))
     with pytest.raises(UserError, match="name"):
-        mark_reviewed(project, "fr", "  ", dt.date(2026, 12, 1))
+        mark_reviewed(project, "fr", LEAFLET, "  ", dt.date(2026, 12, 1))
     with pytest.raises(UserError, match="source"):
-        mark_reviewed(project, "en", "Someone", dt.date(2026, 12, 1))
+        mark_reviewed(project, "en", LEAFLET, "Someone", dt.date(2026, 12, 1))
 
 
 def test_a_broken_review_record_is_a_clear_error(project_copy):
     project = load_project(project_copy)
-    (project.locales_dir / "fr" / "review.json").write_text(json.dumps({"reviewer": "X"}))
+    (project.locales_dir / "fr" / "review").mkdir()
+    (project.locales_dir / "fr" / "review" / f"{LEAFLET}.json").write_text(json.dumps({"reviewer": "X"}))
     with pytest.raises(UserError, match="review record is not valid"):
         _status(project, "fr")
 
@@ -72,7 +75,7 @@ def test_a_broken_review_record_is_a_clear_error(project_copy):
 def test_every_catalog_language_is_a_draft_with_its_own_name_and_date_format(project):
     for lang in catalogs.catalog_languages(project):
         assert _status(project, lang).label == "draft", lang
-        header = catalogs.po_path(project, lang).read_text().splitlines()[1]
+        header = catalogs.po_path(project, lang, LEAFLET).read_text().splitlines()[1]
         assert "DRAFT TRANSLATION" in header, lang
     html = _html(project, "de")
     assert "25. November 2026" in html and 'lang="de"' in html

@@ -18,6 +18,8 @@ from angio_print.review import mark_reviewed, review_path, review_status
 
 CHROMIUM = shutil.which("chromium")
 
+LEAFLET = "angioleiomyoma"
+
 
 def run(project_dir: Path, *args: str) -> int:
     return main(["--project", str(project_dir), *args])
@@ -26,7 +28,7 @@ def run(project_dir: Path, *args: str) -> int:
 def change_after_review(project_dir: Path) -> None:
     """A review, then the English changes (one edit, one insertion, one removal) and a translation changes."""
     project = load_project(project_dir)
-    mark_reviewed(project, "fr", "Dr Claire Martin", dt.date(2026, 12, 1))
+    mark_reviewed(project, "fr", LEAFLET, "Dr Claire Martin", dt.date(2026, 12, 1))
     source = project.leaflet_dir / "angioleiomyoma.yaml"
     text = source.read_text()
     removed = text[text.index("      - id: injury-3\n"):text.index("  - id: diagnosis\n")]
@@ -34,7 +36,7 @@ def change_after_review(project_dir: Path) -> None:
                 .replace("      - id: confirmed-2\n", "      - id: inserted\n        text: A new paragraph.\n      - id: confirmed-2\n")
                 .replace(removed, ""))
     source.write_text(text)
-    po = catalogs.po_path(project, "fr")
+    po = catalogs.po_path(project, "fr", catalogs.TOOL_DOMAIN)
     po.write_text(po.read_text().replace('msgstr "Mes questions et notes"',
                                          'msgstr "Mes questions et remarques <script>alert(1)</script>"'))
     catalogs.extract(project)
@@ -52,11 +54,12 @@ def dom_of(html: Path, profile: Path) -> str:
 
 def test_review_records_what_was_signed_off(project_copy):
     project = load_project(project_copy)
-    mark_reviewed(project, "fr", "Dr Claire Martin", dt.date(2026, 12, 1))
-    record = json.loads(review_path(project, "fr").read_text())
+    mark_reviewed(project, "fr", LEAFLET, "Dr Claire Martin", dt.date(2026, 12, 1))
+    record = json.loads(review_path(project, "fr", LEAFLET).read_text())
     title = record["messages"]["angioleiomyoma/meta/title"]
     assert title == {"source": "Angioleiomyoma", "translation": "Angioléiomyome"}
-    assert len(record["messages"]) == sum(1 for m in catalogs.read_catalog(catalogs.po_path(project, "fr")) if m.id)
+    assert len(record["messages"]) == sum(1 for domain in (LEAFLET, catalogs.TOOL_DOMAIN)
+                                          for m in catalogs.read_catalog(catalogs.po_path(project, "fr", domain)) if m.id)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is installed by scripts/setup.sh")
@@ -75,7 +78,8 @@ def test_packet_shows_changes_messages_and_sign_off_in_a_browser(project_copy, t
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom and "<script>alert" not in dom
 
     project = load_project(project_copy)
-    catalog = [m for m in catalogs.read_catalog(catalogs.po_path(project, "fr")) if m.id]
+    catalog = [m for domain in (LEAFLET, catalogs.TOOL_DOMAIN)
+               for m in catalogs.read_catalog(catalogs.po_path(project, "fr", domain)) if m.id]
     assert dom.count('<td class="comment"></td>') == len(catalog)
     assert "NOTCH2" in dom and "Term: tumour: " in dom  # a translator note and a termbase entry
     for word in ("Sign-off", "Name", "Qualification", "Date", "Signature"):
@@ -104,12 +108,12 @@ def test_packet_pdf_reads_back(project_copy, tmp_path):
 
 def test_packet_for_one_leaflet_and_an_old_review_record(project_copy, tmp_path):
     project = load_project(project_copy)
-    mark_reviewed(project, "de", "Dr Jonas Weber", dt.date(2026, 12, 1))
-    path = review_path(project, "de")
+    mark_reviewed(project, "de", LEAFLET, "Dr Jonas Weber", dt.date(2026, 12, 1))
+    path = review_path(project, "de", LEAFLET)
     record = json.loads(path.read_text())
     del record["messages"]  # a record written before snapshots were kept
     path.write_text(json.dumps(record))
-    assert review_status(project, "de", catalogs.Translations.load(project, "de")).label == "reviewed"
+    assert review_status(project, "de", LEAFLET, catalogs.Translations.load(project, "de", LEAFLET)).label == "reviewed"
     out = tmp_path / "out"
     assert run(project_copy, "review-packet", "de", "--leaflet", "angioleiomyoma", "--out", str(out)) == 0
     html = (out / "review-de-angioleiomyoma.html").read_text()

@@ -101,6 +101,7 @@ def test_builds_from_separate_checkouts_are_byte_identical(tmp_path):
         subprocess.run(["git", "clone", "-q", str(ROOT), str(checkout)], check=True)
         (checkout / ".fonts").symlink_to(ROOT / ".fonts")
         env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": "Pacific/Auckland" if seed == "1" else "UTC"}
+        subprocess.run([sys.executable, "-m", "angio_print", "migrate"], cwd=checkout, check=True, capture_output=True)
         process = subprocess.run([sys.executable, "-m", "angio_print", "build", "--out", str(tmp_path / f"dist-{name}"),
                                   "--lang", "fr", "--lang", "ar", "--paper", "a4"],
                                  cwd=checkout, capture_output=True, text=True, env=env)

@@ -16,6 +16,14 @@ from angio_print.config import load_project
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
+LEAFLET = "angioleiomyoma"
+
+
+def french(project) -> dict:
+    """Every French translation, the leaflet's and the tool's own, by msgctxt."""
+    return {m.context: m.string for domain in (LEAFLET, catalogs.TOOL_DOMAIN)
+            for m in catalogs.read_catalog(catalogs.po_path(project, "fr", domain)) if m.id}
+
 
 def run(project_dir: Path, *args: str) -> int:
     return main(["--project", str(project_dir), *args])
@@ -41,8 +49,7 @@ def test_export_is_xliff_1_2_with_ids_states_notes_and_protected_markup(project_
     root = tree.getroot()
     assert root.get("version") == "1.2" and root.tag == "{%s}xliff" % NS["x"]
     assert root.find("x:file", NS).get("target-language") == "fr"
-    catalog = catalogs.read_catalog(catalogs.po_path(load_project(project_copy), "fr"))
-    assert len(tree.findall(".//x:trans-unit", NS)) == sum(1 for m in catalog if m.id)
+    assert len(tree.findall(".//x:trans-unit", NS)) == len(french(load_project(project_copy)))
 
     summary = unit(tree, "angioleiomyoma/what-is/summary")
     source, target = summary.find("x:source", NS), summary.find("x:target", NS)
@@ -69,7 +76,7 @@ def test_unchanged_round_trip_leaves_every_catalog_byte_identical(project_copy, 
 
 def test_two_changed_targets_change_exactly_two_messages(project_copy, tmp_path, capsys):
     project = load_project(project_copy)
-    po = catalogs.po_path(project, "fr")
+    po = catalogs.po_path(project, "fr", LEAFLET)
     text_before = po.read_text().splitlines()
     before = {m.context: (m.string, m.fuzzy) for m in catalogs.read_catalog(po) if m.id}
     out = export(project_copy, tmp_path)
@@ -95,8 +102,7 @@ def test_two_changed_targets_change_exactly_two_messages(project_copy, tmp_path,
 
 def test_a_failing_unit_is_refused_and_the_others_are_written(project_copy, tmp_path, capsys):
     project = load_project(project_copy)
-    po = catalogs.po_path(project, "fr")
-    original = {m.context: m.string for m in catalogs.read_catalog(po) if m.id}
+    original = french(project)
     out = export(project_copy, tmp_path)
     tree = etree.parse(str(out))
     summary = unit(tree, "angioleiomyoma/what-is/summary").find("x:target", NS)
@@ -114,7 +120,7 @@ def test_a_failing_unit_is_refused_and_the_others_are_written(project_copy, tmp_
     assert any("angioleiomyoma/what-is/summary" in e and "markup" in e for e in errors)
     assert any("ui/footer-page" in e and "placeholders" in e for e in errors)
     assert all(e.startswith(f"{out}:") and e.split(":")[1].isdigit() for e in errors), errors
-    after = {m.context: m.string for m in catalogs.read_catalog(po) if m.id}
+    after = french(project)
     assert after["angioleiomyoma/what-is/summary"] == original["angioleiomyoma/what-is/summary"]
     assert after["ui/footer-page"] == original["ui/footer-page"]
     assert after["angioleiomyoma/where/places-2"] == "Le plus souvent sur les bras et les jambes, surtout les jambes."
@@ -144,23 +150,23 @@ def test_fuzzy_and_new_messages_travel_as_states(project_copy, tmp_path):
     lump.find("x:target", NS).set("state", "translated")  # the translator confirms it
     tree.write(str(out), xml_declaration=True, encoding="UTF-8")
     assert run(project_copy, "import", str(out)) == 0
-    message = next(m for m in catalogs.read_catalog(catalogs.po_path(project, "fr")) if m.context == "angioleiomyoma/symptoms/lump-2")
+    message = next(m for m in catalogs.read_catalog(catalogs.po_path(project, "fr", LEAFLET)) if m.context == "angioleiomyoma/symptoms/lump-2")
     assert not message.fuzzy and not message.previous_id
 
 
-def test_leaflet_option_selects_that_leaflets_messages_and_the_shared_ones(project_copy, tmp_path, capsys):
+def test_leaflet_option_selects_that_leaflets_catalog_and_the_shared_one(project_copy, tmp_path, capsys):
     project = load_project(project_copy)
-    po = catalogs.po_path(project, "fr")
-    text = po.read_text()
-    moved = re.search(r'#: leaflet/angioleiomyoma.yaml:\d+\nmsgctxt "angioleiomyoma/meta/title"', text).group(0)
-    po.write_text(text.replace(moved, moved.replace("angioleiomyoma.yaml", "other.yaml")))
-    (project.leaflet_dir / "other.yaml").write_text("# another leaflet\n")
+    other = (Path(__file__).parent / "fixtures" / "library" / "alpha.yaml").read_text().replace("id: alpha", "id: other")
+    (project.leaflet_dir / "other.yaml").write_text(other)
+    assert run(project_copy, "extract") == 0 and run(project_copy, "update", "--lang", "fr") == 0
     out = export(project_copy, tmp_path, "fr", "--leaflet", "angioleiomyoma")
     ids = [u.get("id") for u in etree.parse(str(out)).findall(".//x:trans-unit", NS)]
-    assert "angioleiomyoma/meta/title" not in ids and "angioleiomyoma/where/places-2" in ids and "ui/footer-page" in ids
+    assert "angioleiomyoma/where/places-2" in ids and "ui/footer-page" in ids and not any(i.startswith("other/") for i in ids)
     other = export(project_copy, tmp_path, "fr", "--leaflet", "other")
     ids = [u.get("id") for u in etree.parse(str(other)).findall(".//x:trans-unit", NS)]
-    assert "angioleiomyoma/meta/title" in ids and all(i.startswith("ui/") or i == "angioleiomyoma/meta/title" for i in ids)
+    assert "other/meta/title" in ids and all(i.startswith(("ui/", "other/")) for i in ids)
+    files = {f.get("original") for f in etree.parse(str(other)).findall(".//x:file", NS)}
+    assert files == {"locales/fr/LC_MESSAGES/other.po", "locales/fr/LC_MESSAGES/angio_print.po"}
 
     capsys.readouterr()
     assert run(project_copy, "export", "fr", "--leaflet", "nope", "--out", str(tmp_path / "x.xlf")) == 2

@@ -1,8 +1,9 @@
 """The build: gather and check inputs, decide what is stale, print, then write the index.
 
-Reads like its steps: plan targets, gate languages with errors, skip targets
-whose inputs are unchanged, print the rest in warm workers, write the manifest,
-the contact sheet and the index page.
+Reads like its steps: plan targets, hold back the (leaflet, language) pairs
+with errors, skip targets whose inputs are unchanged, print the rest in warm
+workers, keep the earlier targets still current on disk, write the manifest,
+the contact sheets and the index page.
 """
 
 from __future__ import annotations
@@ -22,16 +23,17 @@ from angio_print import catalogs
 from angio_print.atomic import remove_orphans, write_atomic
 from angio_print.checks import check_catalog, check_source
 from angio_print.config import Project
-from angio_print.content import load_leaflets
+from angio_print.content import load_library
 from angio_print.findings import ERROR, UserError, display_path
 from angio_print.fonts import FontLock, FontsError
 from angio_print.fingerprint import InputHasher
 from angio_print.languages import SOURCE_LANGUAGE, get_language
-from angio_print.outputs import write_contact_sheet, write_index
+from angio_print.manifest import describe
+from angio_print.migrate import needs_migration
+from angio_print.outputs import write_outputs
 from angio_print.progress import Progress
-from angio_print.review import review_status
 from angio_print.settings import DEFAULT_NAME, load_clinic
-from angio_print.targets import Target, plan
+from angio_print.targets import Target, plan, shard
 from angio_print.fitting import STANDARD_PAGES
 from angio_print.worker import Job, Result, print_target, warm_up
 
@@ -48,6 +50,8 @@ class BuildOptions:
     jobs: int | None = None
     force: bool = False
     quiet: bool = False
+    leaflets: list[str] | None = None  # --leaflet NAME; None: every leaflet
+    shard: tuple[int, int] | None = None  # --shard K/N: build the K-th of N shares of the targets
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class BuildSummary:
     printed: int
     skipped: int
     failed: int
-    blocked: tuple[str, ...]
+    blocked: tuple[tuple[str, str], ...]  # (leaflet, language) pairs not printed
     seconds: float
 
 
@@ -67,10 +71,15 @@ def run_build(project: Project, options: BuildOptions) -> int:
 def build(project: Project, options: BuildOptions) -> BuildSummary:
     started = time.perf_counter()
     say = (lambda *a: None) if options.quiet else (lambda *a: print(*a, file=sys.stderr))
+    chosen = catalogs.choose_leaflets(project, options.leaflets)
     try:
-        leaflets = load_leaflets(project.leaflet_dir)
+        library, source_problems = load_library(project.leaflet_dir)
     except UserError as error:
         raise UserError(error.findings, exit_code=1) from None
+    stale_layout = needs_migration(project)
+    if stale_layout:
+        raise UserError.single(display_path(stale_layout[0]), None, "catalogs are still one for every leaflet: "
+                               "run `angio-print migrate` (nothing is lost) and commit the result")
     clinic_path = options.clinic or (project.root / DEFAULT_NAME if (project.root / DEFAULT_NAME).exists() else None)
     if clinic_path:
         load_clinic(clinic_path)  # a bad settings file stops the build before anything is printed
@@ -78,7 +87,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
         FontLock.load(project.root).installed()  # fonts that differ from the lock stop it too
     except FontsError as error:
         raise UserError.single(display_path(error.path), None, error.message) from None
-    out = _prepare_output(project, options.out)
+    out = prepare_output(project, options.out)
 
     available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
     wanted = options.langs or available
@@ -86,9 +95,13 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     if missing:
         raise UserError.single("locales", None, f"no catalog for {', '.join(missing)}: create one with `angio-print init LANG`")
 
-    blocked = _blocked_languages(project, leaflets, wanted, say, [] if options.langs else catalogs.unknown_catalogs(project))
-    printable = [lang for lang in wanted if lang not in blocked]
-    targets = plan([leaflet.id for leaflet in leaflets], printable, options.papers, options.variants)
+    leaflets = {leaflet.id: leaflet for leaflet in library if leaflet.id in chosen}
+    unknown = [] if options.langs else catalogs.unknown_catalogs(project)
+    blocked = _blocked_pairs(project, chosen, leaflets, source_problems, wanted, unknown)
+    targets = [t for t in plan(sorted(leaflets), wanted, options.papers, options.variants)
+               if (t.leaflet, t.lang) not in blocked]
+    if options.shard:
+        targets = shard(targets, *options.shard)
 
     hasher = InputHasher(project, clinic_path)
     cache = _Cache(out / CACHE_DIR)
@@ -122,24 +135,67 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
                 f"{job.target.lang} translation")
     progress.close()
 
-    languages = _language_records(project, leaflets, printable, hasher, cache)
-    manifest = _manifest(results, languages)
+    printed_now = set(results)
+    results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
+    everything = {leaflet.id: leaflet for leaflet in library}
+    manifest = describe(project, everything, results, hasher, cache)
     data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     previous = out / "manifest.json"
     if jobs_to_run or not previous.exists() or previous.read_bytes() != data or not (out / "index.html").exists():
         write_atomic(previous, data)
-        write_contact_sheet(out, [t for t in sorted(results) if t.one_sheet], languages, project.root)
-        write_index(project, out, manifest)
+        write_outputs(project, out, manifest, sorted(results))
 
     seconds = time.perf_counter() - started
     printed = len(jobs_to_run) - failures
+    kept = len(results) - len(printed_now)
     say(f"angio-print: {printed} printed, {skipped} unchanged, {failures} failed, "
-        f"{len(blocked)} language(s) not printed; {seconds:.1f} s → {display_path(out)}")
+        f"{len(blocked)} leaflet/language pair(s) not printed" + (f", {kept} kept from earlier builds" if kept else "")
+        + f"; {seconds:.1f} s → {display_path(out)}")
+    for line in _not_printed(blocked):
+        say(line)
     code = 1 if failures or blocked else 0
-    return BuildSummary(code, printed, skipped, failures, tuple(blocked), seconds)
+    return BuildSummary(code, printed, skipped, failures, tuple(sorted(blocked)), seconds)
 
 
-def _prepare_output(project: Project, out: Path) -> Path:
+def _not_printed(blocked: dict) -> list[str]:
+    """Per leaflet, which languages were not printed and why (the first error; a source error once)."""
+    lines = []
+    for name in sorted({name for name, _ in blocked}):
+        pairs = sorted(((lang, errors) for (leaflet, lang), errors in blocked.items() if leaflet == name),
+                       key=lambda pair: pair[0])
+        lines.append(f"angio-print: not printed: {name}: {', '.join(lang for lang, _ in pairs)}")
+        if len(pairs) > 1 and all(errors is pairs[0][1] for _, errors in pairs):  # its source holds back every language
+            errors = pairs[0][1]
+            lines.append(f"angio-print:   {name}: {len(errors)} error(s), first: {errors[0].format()}")
+        else:
+            for lang, errors in pairs:
+                lines.append(f"angio-print:   {name}/{lang}: {len(errors)} error(s), first: {errors[0].format()}")
+        lines.append(f"angio-print:   run `angio-print check --leaflet {name}` for the full list")
+    return lines
+
+
+def _still_current(out: Path, results: dict, cache, hasher, library: set[str], languages: list[str]) -> dict:
+    """Targets of an earlier build, not in this one, whose PDF on disk is still what their inputs make now."""
+    kept = {}
+    try:
+        earlier = json.loads((out / "manifest.json").read_text(encoding="utf-8")).get("artifacts", [])
+    except (OSError, ValueError, AttributeError):
+        return kept
+    for artifact in earlier:
+        try:
+            target = Target(artifact["leaflet"], artifact["lang"], artifact["paper"], artifact["variant"])
+            target.filename  # noqa: B018 - a paper or variant no longer known is dropped
+        except (KeyError, TypeError):
+            continue
+        if target in results or target.leaflet not in library or target.lang not in languages:
+            continue
+        cached = cache.get(target, hasher.target_key(target), out)
+        if cached:
+            kept[target] = cached
+    return kept
+
+
+def prepare_output(project: Project, out: Path) -> Path:
     """Check the output folder is a safe place to write, make it, and clear our own leftovers."""
     shown = display_path(out)
     real = out.resolve()
@@ -166,24 +222,29 @@ def _prepare_output(project: Project, out: Path) -> Path:
     return out
 
 
-def _blocked_languages(project, leaflets, langs, say, unknown: list) -> dict[str, list]:
-    """Languages with errors are not printed; every other language still is."""
-    template = catalogs.build_template(project)
-    blocked: dict[str, list] = {finding.lang: [finding] for finding in unknown}
-    source_errors = [f for leaflet in leaflets for f in check_source(project, leaflet)]
-    if source_errors:
-        blocked = {lang: source_errors for lang in langs}
-    else:
+def _blocked_pairs(project, chosen, leaflets, source_problems, langs, unknown: list) -> dict[tuple[str, str], list]:
+    """(leaflet, language) pairs with errors are not printed; every other pair still is.
+
+    A leaflet's source errors hold back that leaflet; its catalog's errors, that
+    leaflet in that language; the tool's own catalog's errors, that language.
+    """
+    blocked: dict[tuple[str, str], list] = {(name, f.lang): [f] for f in unknown for name in chosen}
+    translated = [lang for lang in langs if lang != SOURCE_LANGUAGE]
+    tool = catalogs.build_template(project, catalogs.TOOL_DOMAIN) if translated else None
+    tool_errors = {lang: _errors(check_catalog(project, lang, catalogs.TOOL_DOMAIN, tool)) for lang in translated}
+    for name in chosen:
+        source = source_problems.get(name) or _errors(check_source(project, leaflets[name]))
+        template = None if source else catalogs.build_template(project, name)
         for lang in langs:
-            if lang == SOURCE_LANGUAGE:
-                continue
-            errors = [f for f in check_catalog(project, lang, template) if f.severity == ERROR]
+            errors = source or ([] if lang == SOURCE_LANGUAGE else
+                                tool_errors[lang] + _errors(check_catalog(project, lang, name, template)))
             if errors:
-                blocked[lang] = errors
-    for lang, errors in blocked.items():
-        say(f"angio-print: {lang}: not printed, {len(errors)} error(s); first: {errors[0].format()}")
-        say(f"angio-print: {lang}: run `angio-print check --lang {lang}` for the full list")
+                blocked[(name, lang)] = errors
     return blocked
+
+
+def _errors(findings: list) -> list:
+    return [f for f in findings if f.severity == ERROR]
 
 
 def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
@@ -267,55 +328,3 @@ class _Cache:
 
     def put_value(self, name: str, key: str, value) -> None:
         write_atomic(self.folder / name, json.dumps({"key": key, "value": value}).encode())
-
-
-def _language_records(project, leaflets, langs, hasher, cache) -> dict[str, dict]:
-    from angio_print.scores import score_leaflet
-
-    records = {}
-    for lang in langs:
-        language = get_language(lang)
-        translations = catalogs.Translations.load(project, lang)
-        status = review_status(project, lang, translations)
-        key = hasher.language_key(lang)
-        readability = cache.get_value(f"readability-{lang}.json", key)
-        if readability is None:
-            score = score_leaflet(leaflets[0], translations, lang).whole
-            name, value = score.headline
-            readability = {"measure": name, "value": value, "note": score.note}
-            cache.put_value(f"readability-{lang}.json", key, readability)
-        records[lang] = {
-            "name": language.own_name,
-            "english_name": language.english_name,
-            "bcp47": language.bcp47,
-            "direction": language.direction,
-            **status.as_dict(),
-            "readability": readability,
-        }
-    return records
-
-
-def _manifest(results: dict[Target, Result], languages: dict[str, dict]) -> dict:
-    artifacts = []
-    for target in sorted(results, key=lambda t: t.filename):
-        result = results[target]
-        artifact = {
-            "path": target.filename,
-            "leaflet": target.leaflet,
-            "lang": target.lang,
-            "paper": target.paper,
-            "variant": target.variant,
-            "pages": result.pages,
-            "sha256": result.sha256,
-            "langs": list(target.langs),
-            "status": languages.get(target.lang, {}).get("status"),
-            "thumbnail": target.thumbnail,
-        }
-        if target.one_sheet:
-            artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES
-            artifact["fit"] = result.fit
-            artifact["notes_space"] = result.notes_space
-            artifact["lines_over_one_sheet"] = result.lines_over
-        artifacts.append(artifact)
-    over = sorted({a["lang"] for a in artifacts if a.get("fits_one_sheet") is False})
-    return {"artifacts": artifacts, "languages": languages, "standard_needs_more_than_one_sheet": over}

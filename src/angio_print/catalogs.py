@@ -1,4 +1,9 @@
-"""Gettext catalogs: extract the template, create and update translations, count.
+"""Gettext catalogs: extract the templates, create and update translations, count.
+
+One gettext domain per leaflet (`locales/NAME.pot`, `locales/LANG/LC_MESSAGES/NAME.po`,
+as Sphinx does with compact catalogs off) and one for the tool's own strings
+(`angio_print`: footer, draft notice, from templates/*.html), so one leaflet's
+state never holds back another's.
 
 Uses Babel's catalog API (`Catalog`, `read_po`, `write_po`); this module is the
 only writer of `.po` files, and it writes them in GNU normal form (through
@@ -23,13 +28,15 @@ from babel.messages.pofile import PoFileError, normalize, read_po, unescape, wri
 from angio_print import __version__
 from angio_print.atomic import write_atomic
 from angio_print.config import Project
-from angio_print.content import load_leaflets
+from angio_print.content import load_leaflet
 from angio_print.findings import Finding, UserError, display_path
 from angio_print.gnu_po import gnu_normal
 from angio_print.languages import SOURCE_LANGUAGE, UnknownLanguage, get_language
 from angio_print.sourcefile import read_text
 
-DOMAIN = "angio_print"
+TOOL_DOMAIN = "angio_print"  # the tool's own strings (templates/*.html); a leaflet id never has "_"
+DOMAIN = TOOL_DOMAIN
+SUGGESTION = "suggestion from "  # a translator comment: the translation of the same English in another leaflet
 KEYWORDS = {"pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("NOTE:",)
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -37,19 +44,43 @@ COMMENT_WIDTH = 76  # Babel wraps `#.` notes; msgcat keeps comment lines as they
 
 TEMPLATE_HEADER = """\
 # Messages of the angio-print patient leaflets.
-# From leaflet/*.yaml and templates/*.html.
+# From {sources}.
 # Made by `angio-print extract`; do not edit by hand."""
 
 DRAFT_HEADER = """\
 # {name} translation of the angio-print patient leaflets.
 # DRAFT TRANSLATION: not yet reviewed by a qualified medical translator.
-# Review status: locales/{code}/review.json. Record a review with
-# angio-print review {code} --reviewer NAME --date YYYY-MM-DD
+# Review status: locales/{code}/review/LEAFLET.json. Record a review with
+# angio-print review {code} --leaflet LEAFLET --reviewer NAME --date YYYY-MM-DD
 # Keep numbers, units and marker names (SMA, desmin, HMB45...) exact."""
 
 
-def po_path(project: Project, lang: str) -> Path:
-    return project.locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(project: Project, lang: str, domain: str) -> Path:
+    return project.locales_dir / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def pot_path(project: Project, domain: str) -> Path:
+    return project.locales_dir / f"{domain}.pot"
+
+
+def leaflet_ids(project: Project) -> list[str]:
+    """The leaflets of the library, by file name (a leaflet's id is its file name)."""
+    return sorted(p.stem for p in project.leaflet_dir.glob("*.yaml")) if project.leaflet_dir.is_dir() else []
+
+
+def domains(project: Project, leaflets: list[str] | None = None) -> list[str]:
+    """The gettext domains: each leaflet's (or the chosen ones'), then the tool's own."""
+    return [*(leaflets if leaflets is not None else leaflet_ids(project)), TOOL_DOMAIN]
+
+
+def choose_leaflets(project: Project, names: list[str] | None) -> list[str]:
+    """The leaflets named by --leaflet (all when none), each checked to exist."""
+    known = leaflet_ids(project)
+    for name in names or ():
+        if name not in known:
+            raise UserError.single("--leaflet", None, f"no leaflet '{name}' in {display_path(project.leaflet_dir)}: "
+                                   f"choose one of {', '.join(known) or 'none'}")
+    return list(dict.fromkeys(names)) if names else known
 
 
 def catalog_languages(project: Project) -> list[str]:
@@ -75,7 +106,8 @@ def unknown_catalogs(project: Project) -> list[Finding]:
             advice = f"rename the folder to locales/{get_language(code).code}"
         except UnknownLanguage as error:
             advice = str(error)
-        findings.append(Finding(display_path(po_path(project, code)), None,
+        first = sorted((project.locales_dir / code / "LC_MESSAGES").glob("*.po"))[0]
+        findings.append(Finding(display_path(first), None,
                                 f"'{code}' is not a language code this tool prints; {advice}", lang=code, check="language"))
     return findings
 
@@ -83,30 +115,42 @@ def unknown_catalogs(project: Project) -> list[Finding]:
 def _catalog_folders(project: Project) -> list[str]:
     if not project.locales_dir.is_dir():
         return []
-    return sorted(p.parent.parent.name for p in project.locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return sorted({p.parent.parent.name for p in project.locales_dir.glob("*/LC_MESSAGES/*.po")})
 
 
 # --- extract --------------------------------------------------------------------
 
 
-def source_files(project: Project) -> list[tuple[str, Path]]:
-    leaflets = [("angio_yaml", p) for p in sorted(project.leaflet_dir.glob("*.yaml"))]
-    templates = [("jinja2", p) for p in sorted(project.templates_dir.glob("*.html"))]
-    return leaflets + templates
+def source_files(project: Project, domain: str) -> list[tuple[str, Path]]:
+    if domain == TOOL_DOMAIN:
+        return [("jinja2", p) for p in sorted(project.templates_dir.glob("*.html"))]
+    return [("angio_yaml", project.leaflet_dir / f"{domain}.yaml")]
 
 
-def build_template(project: Project) -> Catalog:
-    leaflets = load_leaflets(project.leaflet_dir)  # validates first: errors name file and line
-    newest = max(leaflet.last_reviewed for leaflet in leaflets)
+def _dated(project: Project, domain: str) -> dt.date:
+    """A leaflet's template is dated by its last review; the tool's by the newest leaflet."""
+    if domain != TOOL_DOMAIN:
+        return load_leaflet(project.leaflet_dir / f"{domain}.yaml").last_reviewed  # validates: errors name file and line
+    dates = []
+    for name in leaflet_ids(project):
+        try:
+            dates.append(load_leaflet(project.leaflet_dir / f"{name}.yaml").last_reviewed)
+        except UserError:
+            continue
+    return max(dates, default=dt.date(2026, 1, 1))
+
+
+def build_template(project: Project, domain: str) -> Catalog:
     catalog = Catalog(
-        header_comment=TEMPLATE_HEADER,
+        header_comment=TEMPLATE_HEADER.format(
+            sources="templates/*.html" if domain == TOOL_DOMAIN else f"leaflet/{domain}.yaml"),
         project="angio-print",
         version=__version__,
-        creation_date=dt.datetime.combine(newest, dt.time(), tzinfo=dt.timezone.utc),
+        creation_date=dt.datetime.combine(_dated(project, domain), dt.time(), tzinfo=dt.timezone.utc),
         charset="utf-8",
         fuzzy=False,
     )
-    for method, path in source_files(project):
+    for method, path in source_files(project, domain):
         relative = path.relative_to(project.root).as_posix()
         for lineno, message, comments, context in extract_from_file(
             method, path, keywords=KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=True
@@ -123,10 +167,34 @@ def _set_format_flags(message: Message) -> None:
         message.flags.add("python-brace-format")
 
 
-def extract(project: Project) -> Catalog:
-    template = build_template(project)
-    write_catalog(project.pot_path, template)
-    return template
+def extract(project: Project, leaflets: list[str] | None = None) -> tuple[dict[str, Catalog], list[Finding]]:
+    """Write the template of each chosen leaflet and of the tool; a broken leaflet holds back only itself.
+
+    Returns the templates written and the problems of those that were not.
+    The tool's template is dated by the newest leaflet, so it waits until
+    every leaflet can be read.
+    """
+    templates: dict[str, Catalog] = {}
+    problems: list[Finding] = []
+    for domain in choose_leaflets(project, leaflets):
+        try:
+            templates[domain] = build_template(project, domain)
+        except UserError as error:
+            problems += error.findings
+    unreadable = [name for name in leaflet_ids(project) if name not in templates and not _loads(project, name)]
+    if not unreadable:
+        templates = {TOOL_DOMAIN: build_template(project, TOOL_DOMAIN), **templates}
+    for domain, template in templates.items():  # the tool's first: a place it cannot write stops all
+        write_catalog(pot_path(project, domain), template)
+    return templates, problems
+
+
+def _loads(project: Project, name: str) -> bool:
+    try:
+        load_leaflet(project.leaflet_dir / f"{name}.yaml")
+    except UserError:
+        return False
+    return True
 
 
 # --- read and write -------------------------------------------------------------
@@ -288,26 +356,37 @@ def unescape_block(block: str) -> str:
 # --- init and update ------------------------------------------------------------
 
 
-def load_template(project: Project) -> Catalog:
-    if not project.pot_path.exists():
-        raise UserError.single(display_path(project.pot_path), None, "no template: run `angio-print extract` first")
-    return read_catalog(project.pot_path)
+def load_template(project: Project, domain: str) -> Catalog:
+    path = pot_path(project, domain)
+    if not path.exists():
+        raise UserError.single(display_path(path), None, "no template: run `angio-print extract` first")
+    return read_catalog(path)
 
 
-def init(project: Project, lang: str) -> Path:
+def init(project: Project, lang: str) -> list[Path]:
+    """Start the language's catalog in every domain that has none yet."""
     language = get_language(lang)
     if language.code == SOURCE_LANGUAGE:
         raise UserError.single("locales", None, "English is the source language; it needs no catalog")
-    path = po_path(project, language.code)
-    if path.exists():
-        raise UserError.single(display_path(path), None, "catalog exists already: use `angio-print update`")
-    template = load_template(project)
-    catalog = _new_catalog(template, language)
+    missing = [d for d in domains(project) if not po_path(project, language.code, d).exists()]
+    if not missing:
+        raise UserError.single(display_path(po_path(project, language.code, TOOL_DOMAIN)), None,
+                               "catalog exists already: use `angio-print update`")
+    templates = [(domain, load_template(project, domain)) for domain in missing]
+    paths = []
+    for domain, template in templates:
+        path = po_path(project, language.code, domain)
+        write_catalog(path, _empty_catalog(template, language))
+        paths.append(path)
+    return paths
+
+
+def _empty_catalog(template: Catalog, language, header_comment: str | None = None) -> Catalog:
+    catalog = _new_catalog(template, language, header_comment)
     for message in template:
         if message.id:
             catalog.add(message.id, "", message.locations, message.flags, message.auto_comments, context=message.context)
-    write_catalog(path, catalog)
-    return path
+    return catalog
 
 
 def _new_catalog(template: Catalog, language, header_comment: str | None = None, old: Catalog | None = None) -> Catalog:
@@ -333,14 +412,27 @@ class MergeReport:
     fuzzy: int = 0
     new: int = 0
     obsolete: int = 0
+    domain: str = TOOL_DOMAIN
+    suggested: int = 0
+    created: bool = False
 
     def __str__(self) -> str:
-        return (f"{self.lang}: {self.kept} kept, {self.fuzzy} changed (now fuzzy), "
-                f"{self.new} new, {self.obsolete} obsolete")
+        where = f"{self.domain}/{self.lang}"
+        suggested = f" ({self.suggested} with a suggestion from another leaflet)" if self.suggested else ""
+        started = " (catalog started)" if self.created else ""
+        return (f"{where}: {self.kept} kept, {self.fuzzy} changed (now fuzzy), "
+                f"{self.new} new{suggested}, {self.obsolete} obsolete{started}")
 
 
-def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeReport]:
-    """Merge by msgctxt (the stable id); exact msgid elsewhere is a fuzzy fallback."""
+def merge(old: Catalog, template: Catalog, language, suggestions: dict[str, tuple[str, str]] | None = None,
+          ) -> tuple[Catalog, MergeReport]:
+    """Merge by msgctxt (the stable id); exact msgid elsewhere in the same catalog is a fuzzy fallback.
+
+    `suggestions` maps an English text to (leaflet, translation) from another
+    leaflet's catalog: a new message with that text gets it as a translator
+    comment ("suggestion from LEAFLET: ..."), never as a fuzzy translation.
+    """
+    suggestions = suggestions or {}
     report = MergeReport(language.code)
     merged = _new_catalog(template, language, old.header_comment, old)
     if old.locale is not None:  # a language CLDR lacks keeps the code the new catalog was given
@@ -382,6 +474,10 @@ def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeRepo
         else:
             string, used_key = "", None
             report.new += 1
+        if not string and entry.id in suggestions and not any(c.startswith(SUGGESTION) for c in user_comments):
+            leaflet, translation = suggestions[entry.id]
+            user_comments = [*user_comments, f"{SUGGESTION}{leaflet}: {translation}"]
+            report.suggested += 1
         if used_key:
             used.add(used_key)
         merged.add(entry.id, string, entry.locations, flags, entry.auto_comments, user_comments,
@@ -398,28 +494,56 @@ def merge(old: Catalog, template: Catalog, language) -> tuple[Catalog, MergeRepo
     return merged, report
 
 
-def update(project: Project, langs: list[str] | None = None) -> list[MergeReport]:
-    """Merge the template into each catalog; all are read first, and none is written if one cannot be."""
-    template = load_template(project)
+def update(project: Project, langs: list[str] | None = None, leaflets: list[str] | None = None) -> list[MergeReport]:
+    """Merge each template into its catalogs; all are read first, and none is written if one cannot be.
+
+    A language without a catalog for a leaflet gets one (every message new).
+    """
+    chosen = domains(project, choose_leaflets(project, leaflets))
+    templates = {domain: load_template(project, domain) for domain in chosen}
     problems = [] if langs else unknown_catalogs(project)
     loaded: list[tuple] = []
     for code in langs or catalog_languages(project):
         language = get_language(code)
-        path = po_path(project, language.code)
-        try:
-            loaded.append((language, path, read_catalog(path)))
-        except UserError as error:
-            problems += error.findings
+        for domain in chosen:
+            path = po_path(project, language.code, domain)
+            try:
+                loaded.append((language, domain, path, read_catalog(path) if path.exists() else None))
+            except UserError as error:
+                problems += error.findings
     if problems:
         problems.append(Finding("locales", None, "nothing was updated: fix the catalogs above first, "
-                                "or update the others with --lang CODE"))
+                                "or update the others with --lang CODE or --leaflet NAME"))
         raise UserError(problems, exit_code=1)
     reports = []
-    for language, path, old in loaded:
-        merged, report = merge(old, template, language)
+    for language, domain, path, old in loaded:
+        template = templates[domain]
+        created = old is None
+        if created:
+            old = _new_catalog(template, language)
+        hints = _suggestions(project, language.code, domain) if domain != TOOL_DOMAIN else {}
+        merged, report = merge(old, template, language, hints)
+        report.domain, report.created = domain, created
         write_catalog(path, merged)
         reports.append(report)
     return reports
+
+
+def _suggestions(project: Project, lang: str, domain: str) -> dict[str, tuple[str, str]]:
+    """English text → (leaflet, translation) from the language's other leaflet catalogs."""
+    found: dict[str, tuple[str, str]] = {}
+    for other in leaflet_ids(project):
+        path = po_path(project, lang, other)
+        if other == domain or not path.exists():
+            continue
+        try:
+            catalog = read_catalog(path)
+        except UserError:
+            continue
+        for message in catalog:
+            if message.id and message.string and not message.fuzzy:
+                found.setdefault(message.id, (other, message.string))
+    return found
 
 
 # --- using translations ---------------------------------------------------------
@@ -433,15 +557,16 @@ class Translations:
     strings: dict[tuple[str | None, str], str]
 
     @classmethod
-    def load(cls, project: Project, lang: str) -> "Translations":
+    def load(cls, project: Project, lang: str, leaflet: str) -> "Translations":
+        """A leaflet's translations with the tool's own (footer, draft notice): what its pages print."""
         if lang == SOURCE_LANGUAGE:
             return cls(lang, {})
-        catalog = read_catalog(po_path(project, lang))
-        return cls.from_catalog(lang, catalog)
+        return cls.from_catalog(lang, *(read_catalog(po_path(project, lang, d)) for d in (leaflet, TOOL_DOMAIN)))
 
     @classmethod
-    def from_catalog(cls, lang: str, catalog: Catalog) -> "Translations":
-        return cls(lang, {(m.context, m.id): m.string for m in catalog if m.id and m.string and not m.fuzzy})
+    def from_catalog(cls, lang: str, *catalogs: Catalog) -> "Translations":
+        return cls(lang, {(m.context, m.id): m.string for catalog in catalogs for m in catalog
+                          if m.id and m.string and not m.fuzzy})
 
     def get(self, context: str | None, source: str) -> str:
         return self.strings.get((context, source), source)

@@ -19,7 +19,7 @@ from babel.messages.catalog import Catalog
 
 from angio_print import catalogs, markup
 from angio_print.config import Project
-from angio_print.content import Leaflet, load_leaflets
+from angio_print.content import Leaflet, load_leaflet
 from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
 from angio_print.languages import UnknownLanguage, get_language
 from angio_print.review import review_problems
@@ -59,10 +59,10 @@ class Termbase:
     keep_exact: tuple[str, ...] = ()
 
     @classmethod
-    def load(cls, project: Project, lang: str) -> "Termbase":
+    def load(cls, project: Project, lang: str, leaflet: str | None = None) -> "Termbase":
+        """The language's terms, with the names `leaflet` keeps exact (every leaflet's that loads when None)."""
         path = project.locales_dir / lang / "termbase.yaml"
-        keep_exact = tuple(dict.fromkeys(name for leaflet in load_leaflets(project.leaflet_dir)
-                                         for name in leaflet.keep_exact))
+        keep_exact = tuple(dict.fromkeys(name for item in _loadable(project, leaflet) for name in item.keep_exact))
         if not path.exists():
             return cls({}, display_path(path), keep_exact)
         data = parse_yaml(read_text(path, "termbase"), path, "the termbase", construct=True) or {}
@@ -78,6 +78,16 @@ class Termbase:
             if re.search(rf"\b{re.escape(term)}", source, re.IGNORECASE) and not any(f in text for f in forms):
                 wanted.append(f"'{term}' → {' / '.join(forms)}")
         return wanted
+
+
+def _loadable(project: Project, leaflet: str | None) -> list[Leaflet]:
+    found = []
+    for name in [leaflet] if leaflet else catalogs.leaflet_ids(project):
+        try:
+            found.append(load_leaflet(project.leaflet_dir / f"{name}.yaml"))
+        except UserError:
+            continue  # its own errors are reported by the check of its source
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -182,10 +192,13 @@ def check_message(source: str, translation: str, lang: str, termbase: Termbase |
     return found
 
 
-def check_catalog(project: Project, lang: str, template: Catalog) -> list[Finding]:
-    """Header, freshness, completeness and quality of one language's catalog."""
-    path = catalogs.po_path(project, lang)
+def check_catalog(project: Project, lang: str, domain: str, template: Catalog) -> list[Finding]:
+    """Header, freshness, completeness and quality of one catalog: a leaflet's (or the tool's) in one language."""
+    path = catalogs.po_path(project, lang, domain)
     shown = display_path(path)
+    if not path.exists():
+        command = f"angio-print update --lang {lang}" + (f" --leaflet {domain}" if domain != catalogs.TOOL_DOMAIN else "")
+        return [Finding(shown, None, f"no {domain} catalog for {lang}: run `{command}`", ERROR, lang, None, "complete")]
     try:
         catalog = catalogs.read_catalog(path)
     except UserError as error:
@@ -215,11 +228,13 @@ def check_catalog(project: Project, lang: str, template: Catalog) -> list[Findin
         add(None, f"catalog is out of date with the template ({len(expected - present)} new or changed, "
                   f"{len(present - expected)} removed): run `angio-print update`", check="up-to-date")
 
-    findings += review_problems(project, lang)
+    if domain != catalogs.TOOL_DOMAIN:
+        findings += review_problems(project, lang, domain)
     try:
-        termbase = Termbase.load(project, lang)
+        termbase = Termbase.load(project, lang, None if domain == catalogs.TOOL_DOMAIN else domain)
     except UserError as error:
-        findings += [Finding(f.path, f.line, f.message, ERROR, lang, None, "termbase") for f in error.findings]
+        if domain != catalogs.TOOL_DOMAIN:  # said once, with the leaflet's catalog
+            findings += [Finding(f.path, f.line, f.message, ERROR, lang, None, "termbase") for f in error.findings]
         termbase = None
     for message in catalog:
         if not message.id:
@@ -228,7 +243,8 @@ def check_catalog(project: Project, lang: str, template: Catalog) -> list[Findin
             add(message.lineno, f"{message.context}: not translated yet", context=message.context, check="complete")
             continue
         if message.fuzzy:
-            add(message.lineno, f"{message.context}: fuzzy (the English changed): check the translation and remove the fuzzy flag",
+            why = " (the English changed; the old English is the #| msgid)" if message.previous_id else ""
+            add(message.lineno, f"{message.context}: fuzzy{why}: check the translation and remove the fuzzy flag",
                 context=message.context, check="complete")
             continue
         for severity, check, text in check_message(message.id, message.string, lang, termbase):
@@ -238,18 +254,24 @@ def check_catalog(project: Project, lang: str, template: Catalog) -> list[Findin
 
 def check_source(project: Project, leaflet: Leaflet) -> list[Finding]:
     """Every required section is present and non-empty."""
+    from angio_print.scaffold import TO_WRITE
+
     findings = []
     shown = display_path(leaflet.path)
     for message in leaflet.messages():
+        if TO_WRITE in message.text:
+            findings.append(Finding(shown, message.line, f"{message.context}: still the template's text: "
+                                    "replace it with your own", WARNING, "en", message.section, "to-write"))
         for placeholder in catalogs.PLACEHOLDER.findall(message.text):
             findings.append(Finding(shown, message.line, f"{message.context}: {placeholder} is not filled in for leaflet text "
                                     "and would print as it is: write the words themselves", ERROR, "en", message.section,
                                     "placeholders"))
     present = {s.id: s for s in leaflet.sections}
-    for required in project.required_sections.get(leaflet.id, ()):
+    for required in leaflet.required_sections or project.required_sections.get(leaflet.id, ()):
         section = present.get(required)
         if section is None:
-            findings.append(Finding(shown, None, f"required section '{required}' is missing: add it (see angio-print.toml)",
+            findings.append(Finding(shown, None, f"required section '{required}' is missing: add it "
+                                    "(see required_sections in this file or in angio-print.toml)",
                                     ERROR, "en", required, "required-section"))
         elif not section.blocks or not any(True for _ in list(section.messages())[1:]):
             findings.append(Finding(shown, section.line, f"required section '{required}' is empty: write its text",

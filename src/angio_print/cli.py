@@ -29,6 +29,21 @@ def _positive(text: str) -> int:
     return value
 
 
+def _shard(text: str) -> tuple[int, int]:
+    parts = text.split("/")
+    try:
+        index, count = (int(p) for p in parts)
+    except ValueError:
+        index = count = 0
+    if len(parts) != 2 or not 1 <= index <= count:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a shard: write K/N with 1 <= K <= N, like 2/3")
+    return index, count
+
+
+def _leaflet_option(parser) -> None:
+    parser.add_argument("--leaflet", action="append", metavar="NAME", help="only this leaflet (repeatable)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="angio-print", description="Print patient leaflets in many languages.")
     parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: current folder)")
@@ -43,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--clinic", type=Path, help="clinic settings file (default: clinic.yaml if present)")
     build.add_argument("--jobs", type=_positive, default=None, help="parallel workers (default: number of cores)")
     build.add_argument("--force", action="store_true", help="rebuild every target, even if unchanged")
+    _leaflet_option(build)
+    build.add_argument("--shard", type=_shard, metavar="K/N", help="build only the K-th of N balanced shares of the targets")
 
     check = commands.add_parser("check", help="check content, catalogs and readability")
     check.add_argument("--lang", action="append", metavar="CODE", help="only this language (repeatable)")
@@ -50,18 +67,30 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", type=Path, help="write the report to this file instead of the screen")
     check.add_argument("--strict", action="store_true", help="warnings count as errors")
     check.add_argument("--pdf", type=Path, metavar="DIR", help="also read back the PDFs in DIR")
+    _leaflet_option(check)
 
-    commands.add_parser("extract", help="write locales/angio_print.pot from the leaflets and templates")
-    init = commands.add_parser("init", help="start a catalog for a new language")
+    extract = commands.add_parser("extract", help="write locales/LEAFLET.pot per leaflet and locales/angio_print.pot")
+    _leaflet_option(extract)
+    init = commands.add_parser("init", help="start a language's catalogs")
     init.add_argument("lang", metavar="LANG")
-    update = commands.add_parser("update", help="merge the template into every catalog")
+    update = commands.add_parser("update", help="merge the templates into every catalog")
     update.add_argument("--lang", action="append", metavar="CODE")
+    _leaflet_option(update)
+    commands.add_parser("migrate", help="split one-for-everything catalogs into one per leaflet (nothing is lost)")
+    new = commands.add_parser("new", help="start leaflet/NAME.yaml from a commented template")
+    new.add_argument("name", metavar="NAME")
+    merge = commands.add_parser("merge", help="join the outputs of sharded builds into one folder, manifest and index")
+    merge.add_argument("folders", type=Path, nargs="+", metavar="DIR")
+    merge.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
     commands.add_parser("languages", help="each language: script, direction, fonts, readability measure, status")
-    stats = commands.add_parser("stats", help="translation progress per language")
+    stats = commands.add_parser("stats", help="translation progress: leaflet × language")
     stats.add_argument("--lang", action="append", metavar="CODE")
+    _leaflet_option(stats)
 
     review = commands.add_parser("review", help="record that a qualified reviewer checked a language")
     review.add_argument("lang", metavar="LANG")
+    review.add_argument("--leaflet", action="append", metavar="NAME",
+                        help="only this leaflet (repeatable; default: every leaflet with a catalog in LANG)")
     who = review.add_mutually_exclusive_group(required=True)
     who.add_argument("--reviewer", help="the reviewer's name")
     who.add_argument("--draft", action="store_true", help="set the language back to draft")

@@ -25,26 +25,56 @@ def _languages(codes, label: str = "--lang") -> list[str] | None:
         raise UserError.single(label, None, str(error)) from None
 
 
+def _migrated(project) -> None:
+    """Catalogs still in the one-catalog layout are split per leaflet first (nothing is lost)."""
+    from angio_print.migrate import migrate, needs_migration
+
+    if needs_migration(project):
+        for line in migrate(project).lines():
+            print(f"migrate: {line}")
+
+
+def migrate(args) -> int:
+    from angio_print.migrate import migrate as run_migration
+
+    for line in run_migration(_project(args)).lines():
+        print(line)
+    return 0
+
+
 def extract(args) -> int:
     project = _project(args)
-    template = catalogs.extract(project)
-    count = sum(1 for m in template if m.id)
-    print(f"wrote {display_path(project.pot_path)}: {count} messages")
+    _migrated(project)
+    written, problems = catalogs.extract(project, args.leaflet)
+    for domain, template in written.items():
+        print(f"wrote {display_path(catalogs.pot_path(project, domain))}: {sum(1 for m in template if m.id)} messages")
+    if problems:
+        raise UserError(problems, exit_code=1)
     return 0
 
 
 def init(args) -> int:
     project = _project(args)
     lang = _languages([args.lang], "LANG")[0]
-    path = catalogs.init(project, lang)
-    print(f"created {display_path(path)}")
+    for path in catalogs.init(project, lang):
+        print(f"created {display_path(path)}")
     return 0
 
 
 def update(args) -> int:
     project = _project(args)
-    for report in catalogs.update(project, _languages(args.lang)):
+    _migrated(project)
+    for report in catalogs.update(project, _languages(args.lang), args.leaflet):
         print(report)
+    return 0
+
+
+def new(args) -> int:
+    from angio_print.scaffold import scaffold
+
+    project = _project(args)
+    path = scaffold(project, args.name)
+    print(f"created {display_path(path)}: fill in each section, then run `angio-print check --leaflet {args.name}`")
     return 0
 
 
@@ -62,7 +92,10 @@ def languages(args) -> int:
         if lang == "en":
             status = "source"
         else:
-            status = review_status(project, lang, catalogs.Translations.load(project, lang)).label
+            labels = {review_status(project, lang, name, catalogs.Translations.load(project, lang, name)).label
+                      for name in catalogs.leaflet_ids(project)
+                      if catalogs.po_path(project, lang, name).exists()}
+            status = labels.pop() if len(labels) == 1 else "mixed" if labels else "draft"
         name = f"{language.english_name} ({language.own_name})" if language.own_name != language.english_name else language.english_name
         print(f"{lang:<8} {name[:34]:<34} {language.script.name[:20]:<20} {language.direction:<4} {measure[:28]:<28} "
               f"{status:<9} {', '.join(language.font_families)}")
@@ -70,16 +103,34 @@ def languages(args) -> int:
 
 
 def stats(args) -> int:
+    """A leaflet × language matrix: per pair the share translated (fuzzy counts as not) and its review status."""
     from angio_print.review import review_status
 
     project = _project(args)
-    print(f"{'language':<10} {'status':<9} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'%':>6}  words t/f/u")
-    for lang in _languages(args.lang) or catalogs.catalog_languages(project):
-        catalog = catalogs.read_catalog(catalogs.po_path(project, lang))
-        s = catalogs.stats(catalog, lang)
-        status = review_status(project, lang, catalogs.Translations.from_catalog(lang, catalog))
-        print(f"{lang:<10} {status.label:<9} {s.translated:>10} {s.fuzzy:>6} {s.untranslated:>9} "
-              f"{s.percent:>5.1f}%  {s.translated_words}/{s.fuzzy_words}/{s.untranslated_words}")
+    chosen = catalogs.choose_leaflets(project, args.leaflet)
+    langs = _languages(args.lang) or catalogs.catalog_languages(project)
+    tool = {}
+    for lang in langs:
+        path = catalogs.po_path(project, lang, catalogs.TOOL_DOMAIN)
+        tool[lang] = catalogs.read_catalog(path) if path.exists() else None
+    width = max(len("leaflet"), *(len(name) for name in chosen))
+    print(f"{'leaflet':<{width}} " + " ".join(f"{lang:>9}" for lang in langs))
+    for name in chosen:
+        cells = []
+        for lang in langs:
+            path = catalogs.po_path(project, lang, name)
+            if not path.exists() or tool[lang] is None:
+                cells.append(f"{'-':>9}")
+                continue
+            catalog = catalogs.read_catalog(path)
+            counts = [catalogs.stats(catalog, lang), catalogs.stats(tool[lang], lang)]
+            total = sum(c.total for c in counts)
+            percent = 100.0 * sum(c.translated for c in counts) / total if total else 100.0
+            status = review_status(project, lang, name, catalogs.Translations.from_catalog(lang, catalog, tool[lang]))
+            mark = {"reviewed": "R", "draft": "d"}.get(status.label, "?")
+            cells.append(f"{percent:>7.1f}%{mark}")
+        print(f"{name:<{width}} " + " ".join(cells))
+    print("% translated (fuzzy counts as not translated), with the tool's own strings; R reviewed, d draft, - no catalog")
     return 0
 
 
@@ -88,9 +139,12 @@ def review(args) -> int:
 
     project = _project(args)
     lang = _languages([args.lang])[0]
+    chosen = [name for name in catalogs.choose_leaflets(project, args.leaflet)
+              if args.leaflet or catalogs.po_path(project, lang, name).exists()]
     if args.draft:
-        mark_draft(project, lang)
-        print(f"{lang}: set back to draft")
+        for name in chosen:
+            mark_draft(project, lang, name)
+            print(f"{name}/{lang}: set back to draft")
         return 0
     try:
         date = dt.date.fromisoformat(args.date) if args.date else None
@@ -98,8 +152,9 @@ def review(args) -> int:
         raise UserError.single("--date", None, f"'{args.date}' is not a date: write YYYY-MM-DD") from None
     if date is None:
         raise UserError.single("--date", None, "a review needs the date it was done: --date YYYY-MM-DD")
-    mark_reviewed(project, lang, args.reviewer, date)
-    print(f"{lang}: reviewed by {args.reviewer} on {date.isoformat()}")
+    for name in chosen:
+        mark_reviewed(project, lang, name, args.reviewer, date)
+        print(f"{name}/{lang}: reviewed by {args.reviewer} on {date.isoformat()}")
     return 0
 
 
@@ -150,14 +205,26 @@ def build(args) -> int:
         clinic=args.clinic,
         jobs=args.jobs,
         force=args.force,
+        leaflets=args.leaflet,
+        shard=args.shard,
     )
     return run_build(project, options)
+
+
+def merge(args) -> int:
+    from angio_print.merge import merge_outputs
+
+    project = _project(args)
+    manifest = merge_outputs(project, args.folders, args.out)
+    print(f"merged {len(args.folders)} folder(s) into {display_path(args.out)}: {len(manifest['artifacts'])} PDFs")
+    return 0
 
 
 def check(args) -> int:
     from angio_print.report import run_check
 
-    return run_check(_project(args), _languages(args.lang), args.format, args.strict, args.output, args.pdf)
+    return run_check(_project(args), _languages(args.lang), args.format, args.strict, args.output, args.pdf,
+                     args.leaflet)
 
 
 def bench(args) -> int:

@@ -56,10 +56,6 @@ class Project:
     def assets_dir(self) -> Path:
         return self.templates_dir / "assets"
 
-    @property
-    def pot_path(self) -> Path:
-        return self.locales_dir / "angio_print.pot"
-
 
 # Every setting, with its type: (check, what to write).
 _NUMBER = (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0, "a number, like 6.0")
@@ -124,6 +120,12 @@ def load_project(root: Path) -> Project:
         wrong = [v for v in build.get(name, ()) if v not in allowed_values] if isinstance(build.get(name), list) else []
         if wrong:
             problem("build", name, f"build.{name} has {', '.join(map(str, wrong))}; allowed: {', '.join(allowed_values)}")
+    if isinstance(leaflets, dict) and (root / "leaflet").is_dir():
+        known = sorted(p.stem for p in (root / "leaflet").glob("*.yaml"))
+        for name in leaflets:
+            if name not in known:
+                problem("", f"leaflets.{name}", f"[leaflets.{name}] names no leaflet (there is no leaflet/{name}.yaml)"
+                        f"{_did_you_mean(name, known)}: fix the name or remove the table")
     if problems:
         raise UserError(problems)
     goals = ReadabilityGoals(**(tables["readability"] or {}))

@@ -129,6 +129,7 @@ class Leaflet:
     publisher: str = DEFAULT_PUBLISHER
     id_line: int = 0
     keep_exact: tuple[str, ...] = ()  # marker and gene names, kept exactly in every language
+    required_sections: tuple[str, ...] = ()  # declared in the leaflet; else [leaflets.ID] in angio-print.toml
 
     def messages(self) -> Iterator[Message]:
         yield self.title
@@ -250,7 +251,7 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
     top = r.mapping(
         root, "the leaflet",
         {"id", "title", "content_version", "last_reviewed", "based_on", "sections"},
-        {"subtitle", "publisher", "keep_exact"},
+        {"subtitle", "publisher", "keep_exact", "required_sections"},
     )
     if top is None:
         return None
@@ -272,8 +273,12 @@ def _read_leaflet(r: _Reader, root) -> Leaflet | None:
         return None
     keep_exact = tuple(r.string((None, node), "keep_exact name") for node in r.sequence(top["keep_exact"], "keep_exact")
                        ) if "keep_exact" in top else ()
+    required = tuple(r.string((None, node), "required section id")
+                     for node in r.sequence(top["required_sections"], "required_sections")
+                     ) if "required_sections" in top else ()
     return Leaflet(leaflet_id, r.path, title, subtitle, version, reviewed, source, tuple(sections), publisher,
-                   top["id"][1].start_mark.line + 1, tuple(name for name in keep_exact if name))
+                   top["id"][1].start_mark.line + 1, tuple(name for name in keep_exact if name),
+                   tuple(name for name in required if name))
 
 
 def _read_source(r: _Reader, entry) -> Source | None:
@@ -392,10 +397,22 @@ def _read_glossary(r: _Reader, entry, base: str, section_id: str) -> Glossary:
 
 
 def load_leaflets(folder: Path) -> list[Leaflet]:
-    """Every leaflet in the folder, loaded once per version of its files (commands ask for them many times)."""
+    """Every leaflet, or one UserError listing the problems of all of them."""
+    leaflets, problems = load_library(folder)
+    if problems:
+        raise UserError([f for found in problems.values() for f in found], exit_code=1)  # fails build, check, extract
+    return leaflets
+
+
+def load_library(folder: Path) -> tuple[list[Leaflet], dict[str, list[Finding]]]:
+    """The leaflets that load, and the problems of each one that does not, by file name: one holds back only itself.
+
+    Loaded once per version of the files (commands ask for them many times).
+    """
     paths = sorted(folder.glob("*.yaml"))
     signature = tuple((str(p), *_stat_key(p)) for p in paths)
-    return list(_load_leaflets(folder, signature))
+    leaflets, problems = _load_library(folder, signature)
+    return list(leaflets), dict(problems)
 
 
 def _stat_key(path: Path) -> tuple[int, int]:
@@ -407,22 +424,29 @@ def _stat_key(path: Path) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4)
-def _load_leaflets(folder: Path, signature: tuple) -> tuple[Leaflet, ...]:
+def _load_library(folder: Path, signature: tuple) -> tuple[tuple[Leaflet, ...], tuple]:
     paths = [Path(entry[0]) for entry in signature]
     if not paths:
         raise UserError.single(display_path(folder), None, "no leaflet files (*.yaml) found", exit_code=1)
-    problems: list[Finding] = []
+    problems: dict[str, list[Finding]] = {}
     leaflets: list[Leaflet] = []
+    seen: dict[str, Leaflet] = {}
     for path in paths:
         try:
             leaflet = load_leaflet(path)
         except UserError as error:
-            problems.extend(error.findings)
+            problems[path.stem] = error.findings
             continue
+        found = []
         if leaflet.id != path.stem:
-            problems.append(Finding(display_path(path), leaflet.id_line, f"the leaflet id '{leaflet.id}' must match the file "
-                                    f"name: rename the file to {leaflet.id}.yaml or set the id to '{path.stem}'", check="source"))
-        leaflets.append(leaflet)
-    if problems:
-        raise UserError(problems, exit_code=1)  # a source error fails build, check and extract alike
-    return tuple(leaflets)
+            found.append(Finding(display_path(path), leaflet.id_line, f"the leaflet id '{leaflet.id}' must match the file "
+                                 f"name: rename the file to {leaflet.id}.yaml or set the id to '{path.stem}'", check="source"))
+        twin = seen.setdefault(leaflet.id, leaflet)
+        if twin is not leaflet:
+            found.append(Finding(display_path(path), leaflet.id_line, f"the leaflet id '{leaflet.id}' is also the id of "
+                                 f"{display_path(twin.path)}:{twin.id_line}: give each leaflet its own id", check="source"))
+        if found:
+            problems[path.stem] = found
+        else:
+            leaflets.append(leaflet)
+    return tuple(leaflets), tuple(problems.items())

@@ -8,7 +8,7 @@ from importlib import metadata
 from pathlib import Path
 
 from angio_print import __version__
-from angio_print.catalogs import po_path
+from angio_print.catalogs import TOOL_DOMAIN, po_path
 from angio_print.config import CONFIG_NAME, Project
 from angio_print.review import review_path
 from angio_print.targets import Target
@@ -34,7 +34,7 @@ class InputHasher:
     def common(self) -> str:
         """Inputs shared by every target: templates, styles, the font lock, settings, this tool's code, versions."""
         project = self.project
-        files = sorted(project.templates_dir.rglob("*")) + sorted(project.leaflet_dir.glob("*.yaml"))
+        files = sorted(project.templates_dir.rglob("*"))
         files += sorted(Path(__file__).parent.glob("*.py"))
         files.append(project.root / CONFIG_NAME)
         if self.clinic:
@@ -50,15 +50,18 @@ class InputHasher:
         parts.append(f"angio-print=={__version__}")
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
-    def language_key(self, lang: str) -> str:
+    def language_key(self, leaflet: str, lang: str) -> str:
+        """Everything one leaflet in one language is made from: its source, its catalog, the tool's, its review."""
+        project = self.project
         return hashlib.sha256("\n".join([
-            self.common, self.file(po_path(self.project, lang)), self.file(review_path(self.project, lang)),
+            self.common, self.file(project.leaflet_dir / f"{leaflet}.yaml"), self.file(po_path(project, lang, leaflet)),
+            self.file(po_path(project, lang, TOOL_DOMAIN)), self.file(review_path(project, lang, leaflet)),
         ]).encode()).hexdigest()
 
     def target_key(self, target: Target) -> str:
         parts = [self.common, repr(target)]
         for lang in target.langs:
-            parts.append(self.language_key(lang))
+            parts.append(self.language_key(target.leaflet, lang))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def stamp(self) -> tuple:

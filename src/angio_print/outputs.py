@@ -24,8 +24,29 @@ def _label_font_file(root: Path) -> Path | None:
                  if f.family == "Noto Sans" and f.subset == "latin" and f.weight == 400 and f.style == "normal"), None)
 
 
-def write_contact_sheet(out: Path, targets: list[Target], languages: dict, root: Path) -> None:
-    """All first pages of the standard leaflets in one image, one paper size."""
+def contact_sheet_name(leaflet: str | None = None) -> str:
+    return f"contact-sheet-{leaflet}.png" if leaflet else CONTACT_SHEET
+
+
+def write_outputs(project: Project, out: Path, manifest: dict, targets: list[Target]) -> None:
+    """The contact sheet of every leaflet, one per leaflet, and the index page."""
+    records = manifest.get("leaflets", {})
+
+    def label(target: Target, with_leaflet: bool) -> str:
+        record = records.get(target.leaflet, {}).get("languages", {}).get(target.lang, {})
+        name = manifest["languages"].get(target.lang, {}).get("english_name", "")
+        return f"{target.leaflet}  " * with_leaflet + f"{target.lang}  {name}  ({record.get('status', '')})"
+
+    standard = [t for t in targets if t.one_sheet]
+    write_contact_sheet(out, standard, lambda t: label(t, True), project.root, contact_sheet_name())
+    for leaflet in sorted({t.leaflet for t in standard}):
+        write_contact_sheet(out, [t for t in standard if t.leaflet == leaflet], lambda t: label(t, False),
+                            project.root, contact_sheet_name(leaflet))
+    write_index(project, out, manifest)
+
+
+def write_contact_sheet(out: Path, targets: list[Target], label_of, root: Path, name: str = CONTACT_SHEET) -> None:
+    """All first pages of the given standard leaflets in one image, one paper size."""
     if not targets:
         return
     paper = "a4" if any(t.paper == "a4" for t in targets) else targets[0].paper
@@ -46,12 +67,11 @@ def write_contact_sheet(out: Path, targets: list[Target], languages: dict, root:
         y = 12 + (index // columns) * (height + label_height + 12)
         sheet.paste(tile, (x, y + label_height))
         draw.rectangle([x - 1, y + label_height - 1, x + tile.width, y + label_height + tile.height], outline="#888")
-        record = languages.get(target.lang, {})
-        label = f"{target.lang}  {record.get('english_name', '')}  ({record.get('status', '')})"
+        label = label_of(target)
         draw.text((x, y + 2), label, fill="black", font=_fitting_font(draw, label, tile.width, font_file))
     buffer = io.BytesIO()
     sheet.save(buffer, "PNG", optimize=False)
-    write_atomic(out / CONTACT_SHEET, buffer.getvalue())
+    write_atomic(out / name, buffer.getvalue())
 
 
 def _fitting_font(draw, label: str, width: int, font_file: Path | None):
@@ -66,11 +86,32 @@ def _fitting_font(draw, label: str, width: int, font_file: Path | None):
     return font
 
 
+def index_cards(manifest: dict, out: Path) -> list[dict]:
+    """One card per leaflet: titles in every language, a thumbnail, and per language its PDFs."""
+    cards = []
+    for leaflet, record in sorted(manifest.get("leaflets", {}).items()):
+        artifacts = [a for a in manifest["artifacts"] if a["leaflet"] == leaflet]
+        if not artifacts:
+            continue
+        preview = min(artifacts, key=lambda a: (a["variant"] != "standard", a["lang"] != "en", a["paper"], a["path"]))
+        by_lang: dict[str, list] = {}
+        for artifact in artifacts:
+            by_lang.setdefault(artifact["lang"], []).append(artifact)
+        titles = record.get("titles") or {lang: entry.get("title", "") for lang, entry in record["languages"].items()}
+        cards.append({
+            "id": leaflet, "title": record["title"], "titles": titles, "thumbnail": preview["thumbnail"],
+            "search": " ".join([leaflet, record["title"], *titles.values()]).casefold(),
+            "languages": [(lang, record["languages"].get(lang, {}), sorted(items, key=lambda a: (
+                list(PAPERS).index(a["paper"]), list(VARIANTS).index(a["variant"])))) for lang, items in by_lang.items()],
+            "contact_sheet": contact_sheet_name(leaflet) if (out / contact_sheet_name(leaflet)).exists() else None,
+        })
+    return cards
+
+
 def write_index(project: Project, out: Path, manifest: dict) -> None:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(project.templates_dir / "site"), autoescape=True)
     html = environment.get_template("index.html").render(
-        artifacts=manifest["artifacts"], languages=manifest["languages"], papers=list(PAPERS), variants=list(VARIANTS),
-        contact_sheet=CONTACT_SHEET
-        if (out / CONTACT_SHEET).exists() else None,
+        cards=index_cards(manifest, out), languages=manifest["languages"], papers=PAPERS, variants=VARIANTS,
+        contact_sheet=CONTACT_SHEET if (out / CONTACT_SHEET).exists() else None,
     )
     write_atomic(out / "index.html", html.encode("utf-8"))

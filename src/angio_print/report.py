@@ -14,7 +14,8 @@ from angio_print import catalogs
 from angio_print.atomic import write_atomic
 from angio_print.checks import check_catalog, check_source
 from angio_print.config import Project
-from angio_print.content import load_leaflets
+from angio_print.content import load_library
+from angio_print.migrate import needs_migration
 from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
 from angio_print.fitting import STANDARD_PAGES
 from angio_print.formats import PAPERS
@@ -31,6 +32,7 @@ class LanguageReport:
     status: str
     percent: float
     score: LeafletScore
+    leaflet: str = ""
 
 
 @dataclass
@@ -42,41 +44,63 @@ class CheckReport:
         return sum(1 for f in self.findings if f.severity == ERROR or (strict and f.severity == WARNING))
 
 
-def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = None) -> CheckReport:
+def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = None,
+           leaflets: list[str] | None = None) -> CheckReport:
+    """Completeness, translation quality and readability of every chosen leaflet in every chosen language."""
+    chosen = catalogs.choose_leaflets(project, leaflets)
     try:
-        leaflets = load_leaflets(project.leaflet_dir)
+        library, source_problems = load_library(project.leaflet_dir)
     except UserError as error:
         return CheckReport([], error.findings)
-    leaflet = leaflets[0]
-    findings: list[Finding] = [f for item in leaflets for f in check_source(project, item)]
-    template = catalogs.build_template(project)
+    stale_layout = needs_migration(project)
+    if stale_layout:
+        return CheckReport([], [Finding(display_path(stale_layout[0]), None, "catalogs are still one for every "
+                                        "leaflet: run `angio-print migrate` (nothing is lost)")])
+    loaded = {leaflet.id: leaflet for leaflet in library}
+    findings: list[Finding] = [f for name in chosen for f in source_problems.get(name, [])]
     languages = []
+    codes = langs or [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
     if not langs:
         findings += catalogs.unknown_catalogs(project)
-    for lang in langs or [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]:
-        if lang == SOURCE_LANGUAGE:
-            translations, percent = catalogs.Translations(lang, {}), 100.0
-        else:
-            if not catalogs.po_path(project, lang).exists():
-                findings.append(Finding("locales", None, f"no catalog for {lang}: run `angio-print init {lang}`", ERROR, lang))
-                continue
-            lang_findings = check_catalog(project, lang, template)
-            findings += lang_findings
-            if any(f.check == "syntax" for f in lang_findings):
-                continue
-            catalog = catalogs.read_catalog(catalogs.po_path(project, lang))
-            translations = catalogs.Translations.from_catalog(lang, catalog)
-            percent = catalogs.stats(catalog, lang).percent
-        score = score_leaflet(leaflet, translations, lang, project.readability.hardest_sentences)
-        try:
-            label = review_status(project, lang, translations).label
-        except UserError:
-            label = "unknown"  # the review record's problem is one of this language's findings
-        languages.append(LanguageReport(lang, get_language(lang).own_name, label, percent, score))
-        if lang == SOURCE_LANGUAGE:
-            findings += _readability_goals(project, leaflet, score)
-        if pdf_dir:
-            findings += _read_back(pdf_dir, leaflet, lang, translations)
+    tool = catalogs.build_template(project, catalogs.TOOL_DOMAIN)
+    broken_tool: set[str] = set()
+    for lang in codes:
+        if lang != SOURCE_LANGUAGE:
+            tool_findings = check_catalog(project, lang, catalogs.TOOL_DOMAIN, tool)
+            findings += tool_findings
+            if any(f.check == "syntax" for f in tool_findings) or not catalogs.po_path(
+                    project, lang, catalogs.TOOL_DOMAIN).exists():
+                broken_tool.add(lang)
+    for name in chosen:
+        leaflet = loaded.get(name)
+        if leaflet is None:
+            continue
+        findings += check_source(project, leaflet)
+        template = catalogs.build_template(project, name)
+        for lang in codes:
+            if lang == SOURCE_LANGUAGE:
+                translations, percent = catalogs.Translations(lang, {}), 100.0
+            else:
+                lang_findings = check_catalog(project, lang, name, template)
+                findings += lang_findings
+                if lang in broken_tool or any(f.check in ("syntax",) for f in lang_findings) or \
+                        not catalogs.po_path(project, lang, name).exists():
+                    continue
+                parts = [catalogs.read_catalog(catalogs.po_path(project, lang, d)) for d in (name, catalogs.TOOL_DOMAIN)]
+                translations = catalogs.Translations.from_catalog(lang, *parts)
+                counts = [catalogs.stats(part, lang) for part in parts]
+                total = sum(c.total for c in counts)
+                percent = 100.0 * sum(c.translated for c in counts) / total if total else 100.0
+            score = score_leaflet(leaflet, translations, lang, project.readability.hardest_sentences)
+            try:
+                label = review_status(project, lang, name, translations).label
+            except UserError:
+                label = "unknown"  # the review record's problem is one of this pair's findings
+            languages.append(LanguageReport(lang, get_language(lang).own_name, label, percent, score, name))
+            if lang == SOURCE_LANGUAGE:
+                findings += _readability_goals(project, leaflet, score)
+            if pdf_dir:
+                findings += _read_back(pdf_dir, leaflet, lang, translations)
     return CheckReport(languages, findings)
 
 
@@ -128,14 +152,15 @@ def _squeeze(text: str) -> str:
     return re.sub(r"[\s\-\u00ad]", "", text)
 
 
-def run_check(project: Project, langs, output_format: str, strict: bool, output: Path | None, pdf_dir: Path | None) -> int:
+def run_check(project: Project, langs, output_format: str, strict: bool, output: Path | None, pdf_dir: Path | None,
+              leaflets: list[str] | None = None) -> int:
     if output and (output.is_dir() or not output.parent.is_dir()):
         problem = "is a folder: give a file name, like report.html" if output.is_dir() else \
             f"is in a folder that does not exist ({display_path(output.parent)}): create it or choose another place"
         raise UserError.single(display_path(output), None, f"--output {problem}")
     if pdf_dir and not pdf_dir.is_dir():
         raise UserError.single(display_path(pdf_dir), None, "--pdf must be the folder a build printed into (its --out)")
-    report = gather(project, langs, pdf_dir)
+    report = gather(project, langs, pdf_dir, leaflets)
     text = {"text": format_text, "json": format_json, "html": format_html}[output_format](report, project)
     if output:
         write_atomic(output, text.encode("utf-8"))
@@ -151,9 +176,11 @@ def _headline(score) -> str:
 
 
 def format_text(report: CheckReport, project: Project) -> str:
-    lines = [f"{'language':<9} {'status':<9} {'translated':>10}  readability (whole leaflet)"]
+    width = max([len("leaflet"), *(len(item.leaflet) for item in report.languages)])
+    lines = [f"{'leaflet':<{width}} {'language':<9} {'status':<9} {'translated':>10}  readability (whole leaflet)"]
     for item in report.languages:
-        lines.append(f"{item.lang:<9} {item.status:<9} {item.percent:>9.1f}%  {_headline(item.score.whole)}")
+        lines.append(f"{item.leaflet:<{width}} {item.lang:<9} {item.status:<9} {item.percent:>9.1f}%  "
+                     f"{_headline(item.score.whole)}")
     errors = sum(1 for f in report.findings if f.severity == ERROR)
     warnings = len(report.findings) - errors
     lines.append("")
@@ -167,6 +194,7 @@ def _as_json(report: CheckReport) -> dict:
     return {
         "languages": [
             {
+                "leaflet": item.leaflet,
                 "lang": item.lang,
                 "name": item.name,
                 "status": item.status,
@@ -192,5 +220,9 @@ def format_json(report: CheckReport, project: Project) -> str:
 def format_html(report: CheckReport, project: Project) -> str:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(project.templates_dir / "site"), autoescape=True)
     data = _as_json(report)
-    sections = [s.section for s in report.languages[0].score.sections] if report.languages else []
-    return environment.get_template("report.html").render(data=data, sections=sections)
+    groups = []
+    for name in dict.fromkeys(item.leaflet for item in report.languages):
+        items = [(item, entry) for item, entry in zip(report.languages, data["languages"]) if item.leaflet == name]
+        groups.append({"leaflet": name, "languages": [entry for _, entry in items],
+                       "sections": [s.section for s in items[0][0].score.sections]})
+    return environment.get_template("report.html").render(data=data, groups=groups)

@@ -1,6 +1,6 @@
-"""Review status of each translation, kept beside its catalog in review.json.
+"""Review status of each leaflet's translation, kept in `locales/LANG/review/LEAFLET.json`.
 
-A language is "reviewed" only while its translations are exactly the ones the
+A leaflet in a language is "reviewed" only while its translations are exactly the ones the
 reviewer signed off: the file stores a fingerprint of them, so any later
 change to a translation puts the language back to draft by itself. It also
 stores what was signed off, per msgctxt (`messages`: English and translation),
@@ -48,14 +48,15 @@ class ReviewStatus:
         }
 
 
-def review_path(project: Project, lang: str) -> Path:
-    return project.locales_dir / lang / "review.json"
+def review_path(project: Project, lang: str, leaflet: str) -> Path:
+    return project.locales_dir / lang / "review" / f"{leaflet}.json"
 
 
-def review_status(project: Project, lang: str, translations: "catalogs.Translations") -> ReviewStatus:
+def review_status(project: Project, lang: str, leaflet: str, translations: "catalogs.Translations") -> ReviewStatus:
+    """`translations`: the leaflet's with the tool's own, as `Translations.load` gives them."""
     if lang == SOURCE_LANGUAGE:
         return ReviewStatus(lang, source=True)
-    record = _read_record(project, lang)
+    record = _read_record(project, lang, leaflet)
     if record is None:
         return ReviewStatus(lang)
     reviewer, date, fingerprint = record
@@ -64,17 +65,17 @@ def review_status(project: Project, lang: str, translations: "catalogs.Translati
     return ReviewStatus(lang, reviewer, date)
 
 
-def review_problems(project: Project, lang: str) -> list[Finding]:
-    """The problems of a language's review record (for the check that gates its build)."""
+def review_problems(project: Project, lang: str, leaflet: str) -> list[Finding]:
+    """The problems of a review record (for the check that gates the leaflet's build in that language)."""
     try:
-        _read_record(project, lang)
+        _read_record(project, lang, leaflet)
     except UserError as error:
         return [Finding(f.path, f.line, f.message, ERROR, lang, None, "review") for f in error.findings]
     return []
 
 
-def _read_record(project: Project, lang: str) -> tuple[str, dt.date, str] | None:
-    path = review_path(project, lang)
+def _read_record(project: Project, lang: str, leaflet: str) -> tuple[str, dt.date, str] | None:
+    path = review_path(project, lang, leaflet)
     if not path.exists() and not path.is_symlink():
         return None
     text = read_text(path, "review record")
@@ -85,40 +86,45 @@ def _read_record(project: Project, lang: str) -> tuple[str, dt.date, str] | None
             raise TypeError
     except json.JSONDecodeError as error:
         raise UserError.single(display_path(path), error.lineno, f"review record is not valid JSON ({error.msg}): "
-                               f"set it again with `angio-print review {lang} --reviewer NAME --date YYYY-MM-DD`") from None
+                               f"set it again with `angio-print review {lang} --leaflet {leaflet} --reviewer NAME --date YYYY-MM-DD`") from None
     except (ValueError, KeyError, TypeError):
         raise UserError.single(
             display_path(path), None,
-            f"review record is not valid: set it again with `angio-print review {lang} --reviewer NAME --date YYYY-MM-DD`",
+            f"review record is not valid: set it again with `angio-print review {lang} --leaflet {leaflet} "
+            "--reviewer NAME --date YYYY-MM-DD`",
         ) from None
     return reviewer, date, fingerprint
 
 
-def mark_reviewed(project: Project, lang: str, reviewer: str, date: dt.date) -> None:
+def mark_reviewed(project: Project, lang: str, leaflet: str, reviewer: str, date: dt.date) -> None:
+    """Record a review of one leaflet in one language (its messages and the tool's own)."""
     if lang == SOURCE_LANGUAGE:
         raise UserError.single("review", None, "English is the source text; only translations are reviewed")
     if not reviewer.strip():
         raise UserError.single("--reviewer", None, "a review needs the reviewer's name")
-    catalog = catalogs.read_catalog(catalogs.po_path(project, lang))
-    counts = catalogs.stats(catalog, lang)
-    if counts.fuzzy or counts.untranslated:
-        raise UserError.single(
-            display_path(catalogs.po_path(project, lang)), None,
-            f"{counts.fuzzy + counts.untranslated} messages are fuzzy or untranslated: "
-            "finish the translation before it is marked reviewed",
-        )
+    paths = [catalogs.po_path(project, lang, domain) for domain in (leaflet, catalogs.TOOL_DOMAIN)]
+    loaded = [catalogs.read_catalog(path) for path in paths]
+    for path, catalog in zip(paths, loaded):
+        counts = catalogs.stats(catalog, lang)
+        if counts.fuzzy or counts.untranslated:
+            raise UserError.single(
+                display_path(path), None,
+                f"{counts.fuzzy + counts.untranslated} messages are fuzzy or untranslated: "
+                "finish the translation before it is marked reviewed",
+            )
     record = {
         "reviewer": reviewer.strip(),
         "date": date.isoformat(),
-        "fingerprint": catalogs.Translations.from_catalog(lang, catalog).fingerprint(),
-        "messages": {m.context: {"source": m.id, "translation": m.string} for m in catalog if m.id and m.context},
+        "fingerprint": catalogs.Translations.from_catalog(lang, *loaded).fingerprint(),
+        "messages": {m.context: {"source": m.id, "translation": m.string}
+                     for catalog in loaded for m in catalog if m.id and m.context},
     }
-    write_atomic(review_path(project, lang), (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
+    write_atomic(review_path(project, lang, leaflet), (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode())
 
 
-def reviewed_messages(project: Project, lang: str) -> tuple[dict | None, dict[str, dict] | None]:
+def reviewed_messages(project: Project, lang: str, leaflet: str) -> tuple[dict | None, dict[str, dict] | None]:
     """The last review record and what it signed off per msgctxt (None where not recorded)."""
-    path = review_path(project, lang)
+    path = review_path(project, lang, leaflet)
     if not path.exists():
         return None, None
     try:
@@ -134,5 +140,5 @@ def reviewed_messages(project: Project, lang: str) -> tuple[dict | None, dict[st
     return record, messages
 
 
-def mark_draft(project: Project, lang: str) -> None:
-    review_path(project, lang).unlink(missing_ok=True)
+def mark_draft(project: Project, lang: str, leaflet: str) -> None:
+    review_path(project, lang, leaflet).unlink(missing_ok=True)

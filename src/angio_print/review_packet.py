@@ -49,28 +49,37 @@ def _terms(termbase: Termbase, source: str) -> list[tuple[str, str]]:
 def packet_context(project: Project, lang: str, leaflet: str | None) -> dict:
     """Everything the packet template shows, as plain data."""
     language = get_language(lang)
-    path = catalogs.po_path(project, language.code)
-    if language.code == SOURCE_LANGUAGE or not path.exists():
-        raise UserError.single(display_path(path), None, f"no catalog for '{lang}': only translations are reviewed")
-    selected = message_filter(project, leaflet)
-    catalog = catalogs.read_catalog(path)
-    messages = [m for m in catalog if selected(m)]
-    termbase = Termbase.load(project, language.code)
+    known = catalogs.leaflet_ids(project)
+    if leaflet is None and len(known) != 1:
+        raise UserError.single("--leaflet", None, f"a review is of one leaflet: choose it with --leaflet NAME "
+                               f"({', '.join(known)})")
+    leaflet_id = leaflet or known[0]
+    selected = message_filter(project, leaflet_id)
+    paths = [catalogs.po_path(project, language.code, d) for d in (leaflet_id, catalogs.TOOL_DOMAIN)]
+    missing = [p for p in paths if not p.exists()]
+    if language.code == SOURCE_LANGUAGE or missing:
+        raise UserError.single(display_path(missing[0] if missing else paths[0]), None,
+                               f"no catalog for '{lang}': only translations are reviewed")
+    parts = [catalogs.read_catalog(path) for path in paths]
+    path = paths[0]
+    messages = [m for part in parts for m in part if selected(m)]
+    termbase = Termbase.load(project, language.code, leaflet_id)
     rows = [
         Row(number, m.context or "", m.id, m.string or "",
             "untranslated" if not m.string else "fuzzy" if m.fuzzy else "translated",
             [" ".join(m.auto_comments)] * bool(m.auto_comments) + list(m.user_comments), _terms(termbase, m.id))
         for number, m in enumerate(messages, 1)
     ]
-    record, reviewed = reviewed_messages(project, language.code)
-    in_scope = context_filter(leaflet)
+    record, reviewed = reviewed_messages(project, language.code, leaflet_id)
+    in_scope = context_filter(leaflet_id)
     changes = None if reviewed is None else changes_since(
         {c: v for c, v in reviewed.items() if in_scope(c)}, messages)
     return {
         "language": language,
         "leaflet": leaflet,
         "catalog": path.relative_to(project.root).as_posix(),
-        "status": review_status(project, language.code, catalogs.Translations.from_catalog(language.code, catalog)),
+        "status": review_status(project, language.code, leaflet_id,
+                                catalogs.Translations.from_catalog(language.code, *parts)),
         "last_review": record,
         "changes": changes,
         "rows": rows,
@@ -98,7 +107,7 @@ def write_packet(project: Project, lang: str, leaflet: str | None, out: Path) ->
     families = list(dict.fromkeys(["Noto Sans", *context["language"].font_families]))
     printed = printer.print_pdf(html, families)
     if printed.missing_glyphs:
-        raise UserError.single(display_path(catalogs.po_path(project, context["language"].code)), None,
+        raise UserError.single(display_path(project.root / context["catalog"]), None,
                                f"no font has these characters: {' '.join(printed.missing_glyphs)}", exit_code=1)
     stem = f"review-{context['language'].code}" + (f"-{leaflet}" if leaflet else "")
     html_path, pdf_path = out / f"{stem}.html", out / f"{stem}.pdf"

@@ -43,3 +43,29 @@ def plan(leaflet_ids, langs, papers, variants) -> list[Target]:
         for variant in variants
         if not (VARIANTS[variant].with_source and lang == SOURCE_LANGUAGE)
     ]
+
+
+def expected_cost(target: Target) -> float:
+    """A target's relative printing time: pages to lay out, times how heavy its script is to shape."""
+    from angio_print.languages import get_language
+
+    pages = {"standard": 2.0, "large": 4.0, "bilingual": 4.0}.get(target.variant, 3.0)
+    weight = 1.0 if get_language(target.lang).spaces else 1.6
+    return pages * weight
+
+
+def shard(targets: list[Target], index: int, count: int) -> list[Target]:
+    """The `index`-th (1-based) of `count` shares of `targets`, balanced by expected cost.
+
+    Deterministic: every machine given the same targets computes the same
+    shares (longest first, each to the least-loaded share, ties by number), so
+    the shares together are every target exactly once.
+    """
+    loads = [0.0] * count
+    mine = []
+    for target in sorted(targets, key=lambda t: (-expected_cost(t), t.filename)):
+        share = min(range(count), key=lambda i: (loads[i], i))
+        loads[share] += expected_cost(target)
+        if share == index - 1:
+            mine.append(target)
+    return sorted(mine)

@@ -57,8 +57,8 @@ def _leaflet(path: Path, stamp):
 
 
 @lru_cache(maxsize=64)
-def _translations(root: Path, lang: str, stamp):
-    return Translations.load(_project(root, stamp), lang)
+def _translations(root: Path, lang: str, leaflet: str, stamp):
+    return Translations.load(_project(root, stamp), lang, leaflet)
 
 
 @lru_cache(maxsize=4)
@@ -78,12 +78,13 @@ def _clinic(path: Path | None, stamp):
 
 def _view(job: Job, leaflet, lang: str, prefix: str = "") -> LanguageView:
     project = _project(job.root, job.stamp)
-    translations = _translations(job.root, lang, job.stamp)
-    view = LanguageView(leaflet, get_language(lang), translations, review_status(project, lang, translations), prefix)
+    translations = _translations(job.root, lang, leaflet.id, job.stamp)
+    view = LanguageView(leaflet, get_language(lang), translations,
+                        review_status(project, lang, leaflet.id, translations), prefix)
     if lang != SOURCE_LANGUAGE:
-        english = _translations(job.root, SOURCE_LANGUAGE, job.stamp)
+        english = _translations(job.root, SOURCE_LANGUAGE, leaflet.id, job.stamp)
         view.english = LanguageView(leaflet, get_language(SOURCE_LANGUAGE), english,
-                                    review_status(project, SOURCE_LANGUAGE, english))
+                                    review_status(project, SOURCE_LANGUAGE, leaflet.id, english))
     return view
 
 

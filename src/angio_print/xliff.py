@@ -51,17 +51,24 @@ class Xliff12File(xliff.xlifffile):
 # --- export ---------------------------------------------------------------------
 
 
+def _language_catalogs(project: Project, lang: str, leaflet: str | None) -> list[Path]:
+    """The catalogs an export covers: the leaflet's and the tool's own, or every one of the language."""
+    names = [leaflet] if leaflet else catalogs.leaflet_ids(project)
+    paths = [catalogs.po_path(project, lang, domain) for domain in catalogs.domains(project, names)]
+    tool = catalogs.po_path(project, lang, catalogs.TOOL_DOMAIN)
+    if lang == SOURCE_LANGUAGE or not tool.exists():
+        raise UserError.single(display_path(tool), None, f"no catalog for '{lang}': start one with `angio-print init {lang}`")
+    return [path for path in paths if path.exists()]
+
+
 def export_xliff(project: Project, lang: str, leaflet: str | None) -> bytes:
     selected = message_filter(project, leaflet)
-    path = catalogs.po_path(project, lang)
-    if lang == SOURCE_LANGUAGE or not path.exists():
-        raise UserError.single(display_path(path), None, f"no catalog for '{lang}': start one with `angio-print init {lang}`")
-    catalog = catalogs.read_catalog(path)
     store = Xliff12File(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=get_language(lang).bcp47)
-    original = path.relative_to(project.root).as_posix()
-    for message in catalog:
-        if selected(message):
-            _add_unit(store, original, message)
+    for path in _language_catalogs(project, lang, leaflet):
+        original = path.relative_to(project.root).as_posix()
+        for message in catalogs.read_catalog(path):
+            if selected(message):
+                _add_unit(store, original, message)
     return bytes(store)
 
 
@@ -107,13 +114,14 @@ class ImportReport:
 def import_xliff(project: Project, path: Path) -> ImportReport:
     store = _read_store(path)
     lang = _target_language(store, path)
-    po = catalogs.po_path(project, lang)
-    if not po.exists():
-        raise UserError.single(display_path(path), None, f"no catalog for '{lang}' ({display_path(po)}): run `angio-print init {lang}`")
-    catalog = catalogs.read_catalog(po)
-    by_context = {m.context: m for m in catalog if m.id and m.context}
+    tool = catalogs.po_path(project, lang, catalogs.TOOL_DOMAIN)
+    if not tool.exists():
+        raise UserError.single(display_path(path), None, f"no catalog for '{lang}' ({display_path(tool)}): run `angio-print init {lang}`")
+    loaded = {po: catalogs.read_catalog(po) for po in _language_catalogs(project, lang, None)}
+    by_context = {m.context: m for catalog in loaded.values() for m in catalog if m.id and m.context}
+    home = {m.context: po for po, catalog in loaded.items() for m in catalog if m.id and m.context}
     termbase = Termbase.load(project, lang)
-    report = ImportReport(lang, po)
+    report = ImportReport(lang, tool.parent)
     shown = display_path(path)
 
     for unit in store.getunits():
@@ -135,8 +143,11 @@ def import_xliff(project: Project, path: Path) -> ImportReport:
             message.flags.discard("fuzzy")
             message.previous_id = None
         report.changed.append(uid)
-    if report.changed:
-        catalogs.write_catalog(po, catalog)
+    changed = sorted({home[uid] for uid in report.changed})
+    for po in changed:
+        catalogs.write_catalog(po, loaded[po])
+    if len(changed) == 1:
+        report.catalog = changed[0]
     return report
 
 
