@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(libharfbuzz-subset0 poppler-utils gettext chromium)
+# fonts-dejavu-core is for Chromium (the index page and report tests) only: leaflets never see system fonts.
+DEBIAN_PACKAGES=(libharfbuzz-subset0 poppler-utils gettext chromium fonts-dejavu-core)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
