@@ -195,5 +195,15 @@ def _thumbnail(pdf: bytes, png: Path) -> None:
 
 
 def warm_up() -> None:
-    """Import the heavy libraries once per worker process."""
+    """Import the heavy libraries once per worker process, and leave Ctrl-C to the main process.
+
+    A worker that took the interrupt itself could be stopped inside the
+    interpreter's own clean-up and print a traceback; the main process
+    cancels what has not started, and each worker finishes (atomically)
+    the one target it is printing.
+    """
+    import signal
+
     import weasyprint  # noqa: F401
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
