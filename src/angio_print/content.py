@@ -234,10 +234,23 @@ class _Reader:
 
 
 def load_leaflet(path: Path, text: str | None = None) -> Leaflet:
-    """Load and validate one leaflet file; raise UserError listing every problem."""
-    reader = _Reader(path)
+    """Load and validate one leaflet file; raise UserError listing every problem.
+
+    A file is read and parsed once per version (its modification time and
+    size): commands ask for the same leaflet many times.
+    """
     if text is None:
-        text = read_text(path, "leaflet file")
+        return _load_leaflet_file(path, *_stat_key(path))
+    return _parse_leaflet(path, text)
+
+
+@lru_cache(maxsize=64)
+def _load_leaflet_file(path: Path, modified_ns: int, size: int) -> Leaflet:
+    return _parse_leaflet(path, read_text(path, "leaflet file"))
+
+
+def _parse_leaflet(path: Path, text: str) -> Leaflet:
+    reader = _Reader(path)
     root = parse_yaml(text, path, "the leaflet file")
     if root is None:
         raise UserError.single(reader.shown, None, "the leaflet file is empty")
