@@ -36,11 +36,3 @@ VARIANTS: dict[str, Variant] = {variant.name: variant for variant in (
     Variant("large", "{leaflet}-{lang}-{paper}-large.pdf", line_scale=1.15),
     Variant("bilingual", "{leaflet}-{lang}-{source}-{paper}-bilingual.pdf", with_source=True),
 )}
-
-
-def register_paper(paper: Paper) -> None:
-    PAPERS[paper.name] = paper
-
-
-def register_variant(variant: Variant) -> None:
-    VARIANTS[variant.name] = variant

@@ -29,7 +29,6 @@ COUNTER_STYLES = {"arab": "arabic-indic", "arabext": "persian", "beng": "bengali
                   "gujr": "gujarati", "guru": "gurmukhi", "khmr": "khmer", "knda": "kannada", "laoo": "lao",
                   "mlym": "malayalam", "mymr": "myanmar", "orya": "oriya", "taml": "tamil", "telu": "telugu",
                   "thai": "thai", "tibt": "tibetan"}
-OVERRIDE_KEYS = ("name", "english_name", "script", "direction", "fonts", "line_height", "babel_locale")
 
 
 class UnknownLanguage(ValueError):
@@ -107,11 +106,6 @@ def use_overrides(overrides: dict[str, dict]) -> None:
     get_language.cache_clear()
 
 
-def known_codes() -> list[str]:
-    """Languages described by an override: they need no CLDR entry."""
-    return sorted(_overrides)
-
-
 def _script_code(code: str, locale: Locale | None) -> str | None:
     for script in scripts().values():
         if code in script.languages:
@@ -158,11 +152,3 @@ def get_language(code: str) -> Language:
 
 def _capitalised(name: str) -> str:
     return name[:1].upper() + name[1:]
-
-
-def is_known(code: str) -> bool:
-    try:
-        get_language(code)
-        return True
-    except UnknownLanguage:
-        return False
