@@ -29,4 +29,4 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 
-.venv/bin/python -m angio_print.fonts install
+.venv/bin/python -m angio_print.printing.fonts install

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from angio_print.build import BuildOptions, build
-from angio_print.config import load_project
+from angio_print.build.pipeline import BuildOptions, build
+from angio_print.model.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ def built(tmp_path_factory, project):
 @pytest.fixture(scope="session")
 def standard_everywhere(tmp_path_factory, project):
     """The standard leaflet of every language with a catalog, on every paper."""
-    from angio_print import catalogs
+    from angio_print.i18n import catalogs
 
     out = tmp_path_factory.mktemp("standard")
     langs = ["en", *catalogs.catalog_languages(project)]

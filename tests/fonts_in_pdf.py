@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pikepdf
 
-from angio_print.fitting import LADDER
-from angio_print.fonts import FontLock
-from angio_print.languages import get_language
+from angio_print.render.fitting import LADDER
+from angio_print.printing.fonts import FontLock
+from angio_print.model.languages import get_language
 
 
 def embedded_font_names(path) -> set[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from angio_print import catalogs
-from angio_print.config import load_project
+from angio_print.i18n import catalogs
+from angio_print.model.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "library"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from angio_print import catalogs
-from angio_print.config import load_project
-from angio_print.languages import get_language
+from angio_print.i18n import catalogs
+from angio_print.model.project import load_project
+from angio_print.model.languages import get_language
 
 LEAFLET = "angioleiomyoma"
 

@@ -6,11 +6,13 @@ import re
 
 import pytest
 
-from angio_print import catalogs, readability
-from angio_print.checks import Termbase, check_catalog, check_message
-from angio_print.config import load_project
+from angio_print.i18n import catalogs
+
+from angio_print.checks import readability
+from angio_print.checks.translation import Termbase, check_catalog, check_message
+from angio_print.model.project import load_project
 from angio_print.findings import ERROR
-from angio_print.report import gather
+from angio_print.checks.report import gather
 
 SOURCE = "It is usually less than 3 cm across. Keep SMA and <strong>desmin</strong> in {date}."
 

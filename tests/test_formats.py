@@ -1,11 +1,11 @@
-"""Papers and variants are data: a new one is one entry in angio_print.formats, and it builds."""
+"""Papers and variants are data: a new one is one entry in angio_print.model.formats, and it builds."""
 
 from __future__ import annotations
 
 import pikepdf
 
-from angio_print import formats
-from angio_print.build import BuildOptions, build
+from angio_print.model import formats
+from angio_print.build.pipeline import BuildOptions, build
 
 
 def test_a_paper_is_one_entry(project, tmp_path, monkeypatch):

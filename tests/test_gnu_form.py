@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from angio_print import catalogs
+from angio_print.i18n import catalogs
 from angio_print.cli import main
-from angio_print.config import load_project
-from angio_print.findings import UserError
+from angio_print.model.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from angio_print import catalogs
-from angio_print.config import load_project
-from angio_print.targets import Target
-from angio_print.worker import Job, render_html
+from angio_print.i18n import catalogs
+from angio_print.model.project import load_project
+from angio_print.build.plan import Target
+from angio_print.build.worker import Job, render_html
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("ANGIO_UPDATE_GOLDEN") == "1"

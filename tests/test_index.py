@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from angio_print.content import load_leaflets
+from angio_print.model.leaflet import load_leaflets
 
 CHROMIUM = shutil.which("chromium")
 
@@ -33,8 +33,8 @@ def test_index_lists_every_leaflet_in_a_browser(built, tmp_path):
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is installed by scripts/setup.sh")
 def test_check_report_shows_every_language_in_a_browser(project, tmp_path):
-    from angio_print.catalogs import catalog_languages
-    from angio_print.report import run_check
+    from angio_print.i18n.catalogs import catalog_languages
+    from angio_print.checks.report import run_check
 
     report = tmp_path / "report.html"
     assert run_check(project, None, "html", False, report, None) == 0

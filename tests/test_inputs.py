@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from angio_print import markup
-from angio_print.content import load_leaflet
+from angio_print.model import markup
+from angio_print.model.leaflet import load_leaflet
 from angio_print.findings import UserError
-from angio_print.pdf import AssetFetcher, Printer
+from angio_print.printing.pdf import AssetFetcher, Printer
 
 GOOD = Path(__file__).resolve().parent.parent / "leaflet" / "angioleiomyoma.yaml"
 
@@ -104,8 +104,7 @@ def test_markup_never_emits_tags_beyond_the_allowlist(text):
 @settings(max_examples=30, deadline=None)
 @given(st.text(alphabet=st.characters(whitelist_categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=60).filter(lambda s: s.strip()))
 def test_extractor_keeps_any_text(tmp_path_factory, text):
-    from angio_print.extract import extract_yaml
-    import io
+    from angio_print.i18n.yaml_extractor import extract_yaml
     import json
 
     original = GOOD.read_text()
@@ -234,11 +233,11 @@ def test_character_without_a_font_is_a_build_error(project_copy, tmp_path):
 def test_no_character_in_a_translation_breaks_out_of_the_footer_css(project, control):
     import tinycss2
 
-    from angio_print.catalogs import Translations
-    from angio_print.content import load_leaflets
-    from angio_print.languages import get_language
-    from angio_print.render import LanguageView, Renderer
-    from angio_print.review import ReviewStatus
+    from angio_print.i18n.catalogs import Translations
+    from angio_print.model.leaflet import load_leaflets
+    from angio_print.model.languages import get_language
+    from angio_print.render.html import LanguageView, Renderer
+    from angio_print.i18n.review import ReviewStatus
 
     leaflet = load_leaflets(project.leaflet_dir)[0]
     hostile = f'Titre{control}"\\" }} .notice {{ display: none }} @page {{ @bottom-right {{ content: "x" }} }} x{{ content: "'

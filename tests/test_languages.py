@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from angio_print import catalogs
-from angio_print.checks import check_message
-from angio_print.config import load_project
+from angio_print.i18n import catalogs
+from angio_print.checks.translation import check_message
+from angio_print.model.project import load_project
 from fonts_in_pdf import embedded_font_names
 
 LEAFLET = "angioleiomyoma"

@@ -11,11 +11,11 @@ import sys
 
 import pytest
 
-from angio_print import catalogs
-from angio_print.build import BuildOptions, build
-from angio_print.config import load_project
-from angio_print.migrate import migrate, needs_migration
-from angio_print.review import review_status
+from angio_print.i18n import catalogs
+from angio_print.build.pipeline import BuildOptions, build
+from angio_print.model.project import load_project
+from angio_print.i18n.migrate import migrate, needs_migration
+from angio_print.i18n.review import review_status
 
 from library import french, make_library
 

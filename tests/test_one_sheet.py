@@ -8,13 +8,12 @@ import subprocess
 
 import pdfplumber
 import pikepdf
-import pytest
 
-from angio_print import catalogs
-from angio_print.catalogs import Translations
-from angio_print.content import Figure, load_leaflets
-from angio_print.fitting import LADDER, STANDARD_PAGES
-from angio_print.languages import get_language
+from angio_print.i18n import catalogs
+from angio_print.i18n.catalogs import Translations
+from angio_print.model.leaflet import Figure, load_leaflets
+from angio_print.render.fitting import LADDER, STANDARD_PAGES
+from angio_print.model.languages import get_language
 from fonts_in_pdf import unpinned
 
 LEAFLET = "angioleiomyoma"

@@ -10,8 +10,8 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from angio_print.catalogs import Translations
-from angio_print.content import load_leaflet
+from angio_print.i18n.catalogs import Translations
+from angio_print.model.leaflet import load_leaflet
 from fonts_in_pdf import embedded_font_names, unpinned
 
 A4 = (595, 842)
@@ -140,7 +140,7 @@ def test_standard_body_text_is_at_least_12pt(built):
 
 
 def test_second_build_is_byte_identical_and_skips_everything(built, project, tmp_path):
-    from angio_print.build import BuildOptions, build
+    from angio_print.build.pipeline import BuildOptions, build
 
     again = build(project, BuildOptions(out=built, langs=["en", "fr"], papers=("a4", "letter"),
                                         variants=("standard", "large", "bilingual"), quiet=True))
@@ -160,7 +160,7 @@ def test_contact_sheet_and_index_are_written(built):
 def test_clinic_details_appear_only_with_settings(project, built, tmp_path):
     from PIL import Image
 
-    from angio_print.build import BuildOptions, build
+    from angio_print.build.pipeline import BuildOptions, build
 
     Image.new("RGB", (120, 60), "#1d4e89").save(tmp_path / "logo.png")
     (tmp_path / "clinic.yaml").write_text(

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from angio_print import catalogs
-from angio_print.config import load_project
+from angio_print.i18n import catalogs
+from angio_print.model.project import load_project
 from angio_print.findings import UserError
-from angio_print.fonts import FontLock
-from angio_print.languages import get_language, scripts
-from angio_print.review import mark_draft, mark_reviewed, review_status
-from angio_print.targets import Target
-from angio_print.worker import Job, render_html
+from angio_print.printing.fonts import FontLock
+from angio_print.model.languages import get_language, scripts
+from angio_print.i18n.review import mark_draft, mark_reviewed, review_status
+from angio_print.build.plan import Target
+from angio_print.build.worker import Job, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from angio_print import catalogs
+from angio_print.i18n import catalogs
 from angio_print.cli import main
-from angio_print.config import load_project
-from angio_print.review import mark_reviewed, review_path, review_status
+from angio_print.model.project import load_project
+from angio_print.i18n.review import mark_reviewed, review_path, review_status
 
 CHROMIUM = shutil.which("chromium")
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import re
 import subprocess
 from pathlib import Path
 
 from lxml import etree
 from translate.storage import factory
 
-from angio_print import catalogs
+from angio_print.i18n import catalogs
 from angio_print.cli import main
-from angio_print.config import load_project
+from angio_print.model.project import load_project
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 

@@ -1,0 +1,77 @@
+"""Keys for incremental builds: a hash of everything a target is made from."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+
+from angio_print import DATA_DIR, PACKAGE_DIR, __version__
+from angio_print.i18n.catalogs import TOOL_DOMAIN, po_path
+from angio_print.model.project import CONFIG_NAME, Project
+from angio_print.i18n.review import review_path
+from angio_print.build.plan import Target
+
+PACKAGES = ("weasyprint", "pydyf", "jinja2", "babel", "pyphen", "segno", "tinycss2", "cssselect2", "fonttools")
+
+
+class InputHasher:
+    def __init__(self, project: Project, clinic: Path | None):
+        self.project = project
+        self.clinic = clinic
+        self._files: dict[Path, str] = {}
+
+    def file(self, path: Path) -> str:
+        if path not in self._files:
+            try:
+                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                self._files[path] = "absent"
+        return self._files[path]
+
+    @cached_property
+    def common(self) -> str:
+        """Inputs shared by every target: templates, styles, the font lock, settings, this tool's code, versions."""
+        project = self.project
+        files = sorted(project.templates_dir.rglob("*"))
+        files += sorted(PACKAGE_DIR.rglob("*.py")) + sorted(DATA_DIR.iterdir())
+        files.append(project.root / CONFIG_NAME)
+        if self.clinic:
+            files.append(self.clinic)
+            from angio_print.model.clinic import load_clinic
+
+            logo = load_clinic(self.clinic).logo
+            if logo:
+                files.append(logo)
+        parts = [f"{p.relative_to(project.root) if p.is_relative_to(project.root) else p}:{self.file(p)}"
+                 for p in files if p.is_file() or not p.exists()]
+        parts += [f"{name}=={_version(name)}" for name in PACKAGES]
+        parts.append(f"angio-print=={__version__}")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def language_key(self, leaflet: str, lang: str) -> str:
+        """Everything one leaflet in one language is made from: its source, its catalog, the tool's, its review."""
+        project = self.project
+        return hashlib.sha256("\n".join([
+            self.common, self.file(project.leaflet_dir / f"{leaflet}.yaml"), self.file(po_path(project, lang, leaflet)),
+            self.file(po_path(project, lang, TOOL_DOMAIN)), self.file(review_path(project, lang, leaflet)),
+        ]).encode()).hexdigest()
+
+    def target_key(self, target: Target) -> str:
+        parts = [self.common, repr(target)]
+        for lang in target.langs:
+            parts.append(self.language_key(target.leaflet, lang))
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def stamp(self) -> tuple:
+        """Changes when any input changes: keeps a worker's in-memory caches honest."""
+        locales = sorted(p for p in self.project.locales_dir.rglob("*") if p.is_file())
+        return (self.common, hashlib.sha256("".join(self.file(p) for p in locales).encode()).hexdigest())
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"

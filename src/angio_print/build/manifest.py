@@ -1,0 +1,109 @@
+"""The manifest: what a build folder holds, per PDF, per leaflet and per language.
+
+Its format is a contract (see README, "Command line"): fields are added,
+never changed. `build` describes what it printed and kept; `merge` joins the
+manifests of sharded builds with the same functions.
+"""
+
+from __future__ import annotations
+
+from angio_print.i18n import catalogs
+from angio_print.findings import UserError
+from angio_print.render.fitting import STANDARD_PAGES
+from angio_print.model.languages import SOURCE_LANGUAGE, get_language
+from angio_print.i18n.review import review_status
+from angio_print.checks.scores import score_leaflet
+from angio_print.build.plan import Target
+
+
+def describe(project, leaflets, results, hasher, cache) -> dict:
+    """The manifest of the printed `results` (target → Result) of `leaflets` (id → Leaflet)."""
+    leaflet_records = _records(project, leaflets, results, hasher, cache)
+    artifacts = [_artifact(target, results[target], leaflet_records) for target in results]
+    return manifest_of(artifacts, language_summary(leaflet_records), leaflet_records)
+
+
+def _records(project, leaflets, results, hasher, cache) -> dict:
+    """Per leaflet: its title in every language and, per printed language, review status and readability."""
+    pairs = sorted({(t.leaflet, t.lang) for t in results})
+    leaflet_records: dict[str, dict] = {}
+    for name, lang in pairs:
+        leaflet = leaflets.get(name)
+        if leaflet is None:
+            continue
+        translations = catalogs.Translations.load(project, lang, name)
+        status = review_status(project, lang, name, translations)
+        key = hasher.language_key(name, lang)
+        readability = cache.get_value(f"readability-{name}-{lang}.json", key)
+        if readability is None:
+            score = score_leaflet(leaflet, translations, lang).whole
+            measure, value = score.headline
+            readability = {"measure": measure, "value": value, "note": score.note}
+            cache.put_value(f"readability-{name}-{lang}.json", key, readability)
+        record = {**status.as_dict(), "readability": readability,
+                  "title": translations.get(leaflet.title.context, leaflet.title.text)}
+        entry = leaflet_records.setdefault(name, {"title": leaflet.title.text, "titles": _titles(project, leaflet),
+                                                  "languages": {}})
+        entry["languages"][lang] = record
+    return leaflet_records
+
+
+def _titles(project, leaflet) -> dict[str, str]:
+    """The leaflet's title in every language with a catalog for it, printed or not (the index page searches them)."""
+    titles = {SOURCE_LANGUAGE: leaflet.title.text}
+    for lang in catalogs.catalog_languages(project):
+        path = catalogs.po_path(project, lang, leaflet.id)
+        try:
+            catalog = catalogs.read_catalog(path) if path.exists() else None
+        except UserError:
+            continue
+        message = catalog.get(leaflet.title.text, leaflet.title.context) if catalog else None
+        if message is not None and message.string and not message.fuzzy:
+            titles[lang] = message.string
+    return titles
+
+
+def language_summary(leaflet_records: dict) -> dict[str, dict]:
+    """Per language: what it is, and the review record of its first leaflet ("draft" unless every leaflet agrees).
+
+    So `languages[code]` keeps its former fields for older readers of the manifest.
+    """
+    languages: dict[str, dict] = {}
+    for name in sorted(leaflet_records):
+        for lang, record in sorted(leaflet_records[name]["languages"].items()):
+            if lang not in languages:
+                language = get_language(lang)
+                languages[lang] = {"name": language.own_name, "english_name": language.english_name,
+                                   "bcp47": language.bcp47, "direction": language.direction,
+                                   **{k: v for k, v in record.items() if k != "title"}}
+            elif languages[lang]["status"] != record["status"]:
+                languages[lang].update(status="draft", reviewer=None, date=None)
+    return {lang: languages[lang] for lang in sorted(languages, key=lambda code: (code != SOURCE_LANGUAGE, code))}
+
+
+def manifest_of(artifacts: list[dict], languages: dict[str, dict], leaflets: dict[str, dict]) -> dict:
+    artifacts = sorted(artifacts, key=lambda a: a["path"])
+    over = sorted({a["lang"] for a in artifacts if a.get("fits_one_sheet") is False})
+    return {"artifacts": artifacts, "languages": languages, "standard_needs_more_than_one_sheet": over,
+            "leaflets": leaflets}
+
+
+def _artifact(target: Target, result, leaflets: dict[str, dict]) -> dict:
+    artifact = {
+        "path": target.filename,
+        "leaflet": target.leaflet,
+        "lang": target.lang,
+        "paper": target.paper,
+        "variant": target.variant,
+        "pages": result.pages,
+        "sha256": result.sha256,
+        "langs": list(target.langs),
+        "status": leaflets.get(target.leaflet, {}).get("languages", {}).get(target.lang, {}).get("status"),
+        "thumbnail": target.thumbnail,
+    }
+    if target.one_sheet:
+        artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES
+        artifact["fit"] = result.fit
+        artifact["notes_space"] = result.notes_space
+        artifact["lines_over_one_sheet"] = result.lines_over
+    return artifact

@@ -1,0 +1,330 @@
+"""The build: gather and check inputs, decide what is stale, print, then write the index.
+
+Reads like its steps: plan targets, hold back the (leaflet, language) pairs
+with errors, skip targets whose inputs are unchanged, print the rest in warm
+workers, keep the earlier targets still current on disk, write the manifest,
+the contact sheets and the index page.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from angio_print.i18n import catalogs
+from angio_print.atomic import remove_orphans, write_atomic
+from angio_print.checks.translation import check_catalog, check_source
+from angio_print.model.project import Project
+from angio_print.model.leaflet import load_library
+from angio_print.findings import ERROR, UserError, display_path
+from angio_print.printing.fonts import FontLock, FontsError
+from angio_print.build.fingerprint import InputHasher
+from angio_print.model.languages import SOURCE_LANGUAGE, get_language
+from angio_print.build.manifest import describe
+from angio_print.i18n.migrate import needs_migration
+from angio_print.render.outputs import write_outputs
+from angio_print.build.progress import Progress
+from angio_print.model.clinic import DEFAULT_NAME, load_clinic
+from angio_print.build.plan import Target, plan, shard
+from angio_print.render.fitting import STANDARD_PAGES
+from angio_print.build.worker import Job, Result, print_target, warm_up
+
+CACHE_DIR = ".angio-cache"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path
+    langs: list[str] | None
+    papers: tuple[str, ...]
+    variants: tuple[str, ...]
+    clinic: Path | None = None
+    jobs: int | None = None
+    force: bool = False
+    quiet: bool = False
+    leaflets: list[str] | None = None  # --leaflet NAME; None: every leaflet
+    shard: tuple[int, int] | None = None  # --shard K/N: build the K-th of N shares of the targets
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    exit_code: int
+    printed: int
+    skipped: int
+    failed: int
+    blocked: tuple[tuple[str, str], ...]  # (leaflet, language) pairs not printed
+    seconds: float
+
+
+def run_build(project: Project, options: BuildOptions) -> int:
+    return build(project, options).exit_code
+
+
+def build(project: Project, options: BuildOptions) -> BuildSummary:
+    started = time.perf_counter()
+    say = (lambda *a: None) if options.quiet else (lambda *a: print(*a, file=sys.stderr))
+    chosen = catalogs.choose_leaflets(project, options.leaflets)
+    try:
+        library, source_problems = load_library(project.leaflet_dir)
+    except UserError as error:
+        raise UserError(error.findings, exit_code=1) from None
+    stale_layout = needs_migration(project)
+    if stale_layout:
+        raise UserError.single(display_path(stale_layout[0]), None, "catalogs are still one for every leaflet: "
+                               "run `angio-print migrate` (nothing is lost) and commit the result")
+    clinic_path = options.clinic or (project.root / DEFAULT_NAME if (project.root / DEFAULT_NAME).exists() else None)
+    if clinic_path:
+        load_clinic(clinic_path)  # a bad settings file stops the build before anything is printed
+    try:
+        FontLock.load(project.root).installed()  # fonts that differ from the lock stop it too
+    except FontsError as error:
+        raise UserError.single(display_path(error.path), None, error.message) from None
+    out = prepare_output(project, options.out)
+
+    available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
+    wanted = options.langs or available
+    missing = [lang for lang in wanted if lang not in available]
+    if missing:
+        raise UserError.single("locales", None, f"no catalog for {', '.join(missing)}: create one with `angio-print init LANG`")
+
+    leaflets = {leaflet.id: leaflet for leaflet in library if leaflet.id in chosen}
+    unknown = [] if options.langs else catalogs.unknown_catalogs(project)
+    blocked = _blocked_pairs(project, chosen, leaflets, source_problems, wanted, unknown)
+    targets = [t for t in plan(sorted(leaflets), wanted, options.papers, options.variants)
+               if (t.leaflet, t.lang) not in blocked]
+    if options.shard:
+        targets = shard(targets, *options.shard)
+
+    hasher = InputHasher(project, clinic_path)
+    cache = _Cache(out / CACHE_DIR)
+    jobs_to_run: list[tuple[Job, str]] = []
+    results: dict[Target, Result] = {}
+    for target in targets:
+        key = hasher.target_key(target)
+        cached = None if options.force else cache.get(target, key, out)
+        if cached:
+            results[target] = cached
+        else:
+            jobs_to_run.append((Job(project.root, target, out, clinic_path, hasher.stamp(), cache.fit_hint(target)), key))
+    skipped = len(results)
+
+    progress = Progress(len(jobs_to_run), enabled=not options.quiet)
+    keys = dict(jobs_to_run)
+    failures = 0
+    for job, result in _run(jobs_to_run, options.jobs, progress):
+        if result.error:
+            failures += 1
+            (out / job.target.filename).unlink(missing_ok=True)
+            say(f"angio-print: {job.target.filename}: error: {result.error}")
+            continue
+        results[job.target] = result
+        cache.put(job.target, keys[job], result)
+        for warning in result.warnings:
+            say(f"angio-print: {job.target.filename}: warning: {warning}")
+        if job.target.one_sheet and result.pages > STANDARD_PAGES:
+            say(f"angio-print: {job.target.filename}: warning: {result.lines_over} line(s) too long for one sheet even "
+                f"at the tightest fit, so printed on {result.pages} pages: shorten the source text or the "
+                f"{job.target.lang} translation")
+    progress.close()
+
+    printed_now = set(results)
+    results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
+    everything = {leaflet.id: leaflet for leaflet in library}
+    manifest = describe(project, everything, results, hasher, cache)
+    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    previous = out / "manifest.json"
+    if jobs_to_run or not previous.exists() or previous.read_bytes() != data or not (out / "index.html").exists():
+        write_atomic(previous, data)
+        write_outputs(project, out, manifest, sorted(results))
+
+    seconds = time.perf_counter() - started
+    printed = len(jobs_to_run) - failures
+    kept = len(results) - len(printed_now)
+    say(f"angio-print: {printed} printed, {skipped} unchanged, {failures} failed, "
+        f"{len(blocked)} leaflet/language pair(s) not printed" + (f", {kept} kept from earlier builds" if kept else "")
+        + f"; {seconds:.1f} s → {display_path(out)}")
+    for line in _not_printed(blocked):
+        say(line)
+    code = 1 if failures or blocked else 0
+    return BuildSummary(code, printed, skipped, failures, tuple(sorted(blocked)), seconds)
+
+
+def _not_printed(blocked: dict) -> list[str]:
+    """Per leaflet, which languages were not printed and why (the first error; a source error once)."""
+    lines = []
+    for name in sorted({name for name, _ in blocked}):
+        pairs = sorted(((lang, errors) for (leaflet, lang), errors in blocked.items() if leaflet == name),
+                       key=lambda pair: pair[0])
+        lines.append(f"angio-print: not printed: {name}: {', '.join(lang for lang, _ in pairs)}")
+        if len(pairs) > 1 and all(errors is pairs[0][1] for _, errors in pairs):  # its source holds back every language
+            errors = pairs[0][1]
+            lines.append(f"angio-print:   {name}: {len(errors)} error(s), first: {errors[0].format()}")
+        else:
+            for lang, errors in pairs:
+                lines.append(f"angio-print:   {name}/{lang}: {len(errors)} error(s), first: {errors[0].format()}")
+        lines.append(f"angio-print:   run `angio-print check --leaflet {name}` for the full list")
+    return lines
+
+
+def _still_current(out: Path, results: dict, cache, hasher, library: set[str], languages: list[str]) -> dict:
+    """Targets of an earlier build, not in this one, whose PDF on disk is still what their inputs make now."""
+    kept = {}
+    try:
+        earlier = json.loads((out / "manifest.json").read_text(encoding="utf-8")).get("artifacts", [])
+    except (OSError, ValueError, AttributeError):
+        return kept
+    for artifact in earlier:
+        try:
+            target = Target(artifact["leaflet"], artifact["lang"], artifact["paper"], artifact["variant"])
+            target.filename  # noqa: B018 - a paper or variant no longer known is dropped
+        except (KeyError, TypeError):
+            continue
+        if target in results or target.leaflet not in library or target.lang not in languages:
+            continue
+        cached = cache.get(target, hasher.target_key(target), out)
+        if cached:
+            kept[target] = cached
+    return kept
+
+
+def prepare_output(project: Project, out: Path) -> Path:
+    """Check the output folder is a safe place to write, make it, and clear our own leftovers."""
+    shown = display_path(out)
+    real = out.resolve()
+    inputs = (project.leaflet_dir, project.locales_dir, project.templates_dir)
+    if real == Path.home().resolve() or real == project.root or project.root.is_relative_to(real) \
+            or any(real.is_relative_to(folder.resolve()) for folder in inputs):
+        raise UserError.single(shown, None, "refusing to write here: the output folder must not be /, the home folder, "
+                               "the project folder or one of its leaflet/, locales/ or templates/ folders; "
+                               "use a folder of its own, like --out dist")
+    cache = out / CACHE_DIR
+    try:
+        for folder in (out, cache):
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".write-test-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+    except (FileExistsError, NotADirectoryError):
+        raise UserError.single(display_path(folder), None, "is a file where the build needs a folder: "
+                               "move the file away or choose another output folder with --out") from None
+    except OSError as error:
+        raise UserError.single(display_path(folder), None, f"cannot write to this folder: {error.strerror}; "
+                               "make it writable or choose another output folder with --out") from None
+    remove_orphans(out, cache, out / "thumbnails")  # left by a killed worker; a build running now keeps its own
+    return out
+
+
+def _blocked_pairs(project, chosen, leaflets, source_problems, langs, unknown: list) -> dict[tuple[str, str], list]:
+    """(leaflet, language) pairs with errors are not printed; every other pair still is.
+
+    A leaflet's source errors hold back that leaflet; its catalog's errors, that
+    leaflet in that language; the tool's own catalog's errors, that language.
+    """
+    blocked: dict[tuple[str, str], list] = {(name, f.lang): [f] for f in unknown for name in chosen}
+    translated = [lang for lang in langs if lang != SOURCE_LANGUAGE]
+    tool = catalogs.build_template(project, catalogs.TOOL_DOMAIN) if translated else None
+    tool_errors = {lang: _errors(check_catalog(project, lang, catalogs.TOOL_DOMAIN, tool)) for lang in translated}
+    for name in chosen:
+        source = source_problems.get(name) or _errors(check_source(project, leaflets[name]))
+        template = None if source else catalogs.build_template(project, name)
+        for lang in langs:
+            errors = source or ([] if lang == SOURCE_LANGUAGE else
+                                tool_errors[lang] + _errors(check_catalog(project, lang, name, template)))
+            if errors:
+                blocked[(name, lang)] = errors
+    return blocked
+
+
+def _errors(findings: list) -> list:
+    return [f for f in findings if f.severity == ERROR]
+
+
+def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or len(jobs) <= 1:
+        for job, _ in jobs:
+            result = _safe_print(job)
+            progress.step(job.target.filename)
+            yield job, result
+        return
+    context = multiprocessing.get_context("fork")
+    gc.freeze()  # forked workers then share the parent's objects instead of copying them on first touch
+    # Longest first (multi-page variants, then scripts with many glyphs) so that both workers finish together.
+    ordered = sorted(jobs, key=lambda pair: (pair[0].target.one_sheet, get_language(pair[0].target.lang).spaces))
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
+        futures = {pool.submit(_safe_print, job): job for job, _ in ordered}
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    result = Result(job.target, error="a worker process stopped; run the build again")
+                progress.step(job.target.filename)
+                yield job, result
+        except KeyboardInterrupt:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _safe_print(job: Job) -> Result:
+    try:
+        return print_target(job)
+    except UserError as error:
+        return Result(job.target, error=str(error))
+    except OSError as error:  # the thumbnail, or the disk filling up between files
+        return Result(job.target, error=f"cannot write {error.filename or job.out}: {error.strerror}; "
+                                        "free some disk space or choose another output folder with --out")
+
+
+class _Cache:
+    """One small JSON record per target: the inputs' key and what was printed."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, target: Target) -> Path:
+        return self.folder / (target.filename + ".json")
+
+    def get(self, target: Target, key: str, out: Path) -> Result | None:
+        try:
+            record = json.loads(self._path(target).read_text())
+        except (OSError, ValueError):
+            return None
+        pdf = out / target.filename
+        if record.get("key") != key or not pdf.exists() or pdf.stat().st_size != record.get("size"):
+            return None
+        return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False),
+                      fit=record.get("fit", ""), lines_over=record.get("lines_over", 0))
+
+    def put(self, target: Target, key: str, result: Result) -> None:
+        size = (self.folder.parent / target.filename).stat().st_size
+        record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
+                  "notes_space": result.notes_space, "fit": result.fit, "lines_over": result.lines_over}
+        write_atomic(self._path(target), json.dumps(record).encode())
+
+    def fit_hint(self, target: Target) -> tuple[str, bool] | None:
+        """The copy-fitting rung of the last print of this target, whatever its inputs were then."""
+        try:
+            record = json.loads(self._path(target).read_text())
+        except (OSError, ValueError):
+            return None
+        return (record["fit"], record["pages"] <= STANDARD_PAGES) if record.get("fit") else None
+
+    def get_value(self, name: str, key: str):
+        try:
+            record = json.loads((self.folder / name).read_text())
+        except (OSError, ValueError):
+            return None
+        return record["value"] if record.get("key") == key else None
+
+    def put_value(self, name: str, key: str, value) -> None:
+        write_atomic(self.folder / name, json.dumps({"key": key, "value": value}).encode())

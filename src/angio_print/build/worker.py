@@ -1,0 +1,209 @@
+"""Printing one target: run in a warm worker process, or inline with --jobs 1."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from angio_print.atomic import write_atomic
+from angio_print.i18n.catalogs import Translations
+from angio_print.model.project import load_project
+from angio_print.model.leaflet import load_leaflet
+from angio_print.render.fitting import LADDER, ROOMY, STANDARD_PAGES, Fit, get_fit
+from angio_print.model.languages import SOURCE_LANGUAGE, get_language
+from angio_print.printing.pdf import Printer
+from angio_print.render.html import LanguageView, Renderer
+from angio_print.i18n.review import review_status
+from angio_print.model.clinic import load_clinic
+from angio_print.build.plan import Target
+
+
+THUMBNAIL_WIDTH = 240  # pixels: enough for the index page and the contact sheet
+
+
+@dataclass(frozen=True)
+class Job:
+    root: Path
+    target: Target
+    out: Path
+    clinic: Path | None
+    stamp: tuple  # changes whenever an input file changes, so caches below stay right
+    fit_hint: tuple[str, bool] | None = None  # the rung chosen last time, and whether it fitted one sheet
+
+
+@dataclass(frozen=True)
+class Result:
+    target: Target
+    pages: int = 0
+    sha256: str = ""
+    missing_glyphs: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+    notes_space: bool = False
+    fit: str = ""
+    lines_over: int = 0  # lines beyond one sheet at the tightest fit, for a standard leaflet that fits no rung
+
+
+@lru_cache(maxsize=8)
+def _project(root: Path, stamp):
+    return load_project(root)
+
+
+@lru_cache(maxsize=8)
+def _leaflet(path: Path, stamp):
+    return load_leaflet(path)
+
+
+@lru_cache(maxsize=64)
+def _translations(root: Path, lang: str, leaflet: str, stamp):
+    return Translations.load(_project(root, stamp), lang, leaflet)
+
+
+@lru_cache(maxsize=4)
+def _renderer(root: Path, stamp):
+    return Renderer(_project(root, stamp))
+
+
+@lru_cache(maxsize=2)
+def _printer(root: Path, stamp) -> Printer:
+    return Printer(root, _project(root, stamp).assets_dir)
+
+
+@lru_cache(maxsize=4)
+def _clinic(path: Path | None, stamp):
+    return load_clinic(path) if path else None
+
+
+def _view(job: Job, leaflet, lang: str, prefix: str = "") -> LanguageView:
+    project = _project(job.root, job.stamp)
+    translations = _translations(job.root, lang, leaflet.id, job.stamp)
+    view = LanguageView(leaflet, get_language(lang), translations,
+                        review_status(project, lang, leaflet.id, translations), prefix)
+    if lang != SOURCE_LANGUAGE:
+        english = _translations(job.root, SOURCE_LANGUAGE, leaflet.id, job.stamp)
+        view.english = LanguageView(leaflet, get_language(SOURCE_LANGUAGE), english,
+                                    review_status(project, SOURCE_LANGUAGE, leaflet.id, english))
+    return view
+
+
+def render_html(job: Job, notes_space: bool = True, fit: Fit = ROOMY) -> str:
+    """The HTML of one target, exactly as it is printed."""
+    target = job.target
+    project = _project(job.root, job.stamp)
+    leaflet = _leaflet(project.leaflet_dir / f"{target.leaflet}.yaml", job.stamp)
+    views = [_view(job, leaflet, lang, prefix=f"{lang}-") for lang in target.langs]
+    return _renderer(job.root, job.stamp).render(leaflet, views, variant=target.variant, paper=target.paper,
+                                                 clinic=_clinic(job.clinic, job.stamp), notes_space=notes_space,
+                                                 fit=fit)
+
+
+def print_target(job: Job) -> Result:
+    target = job.target
+    project = _project(job.root, job.stamp)
+    clinic = _clinic(job.clinic, job.stamp)
+    allowed = (clinic.logo,) if clinic and clinic.logo else ()
+
+    printer = _printer(job.root, job.stamp)
+
+    def lay_out(fit: Fit, notes_space: bool):
+        families = list(dict.fromkeys(f for lang in target.langs for f in fit.families(get_language(lang))))
+        return printer.layout(render_html(job, notes_space, fit), families, allowed)
+
+    layout, fit, notes_space, lines_over = _fitted(target, lay_out, job.fit_hint)
+    crowded = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
+               for label in layout.crowded_labels()]
+    printed = layout.write()
+    if printed.missing_glyphs:
+        fonts = ", ".join(get_language(target.lang).font_families)
+        chars = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in printed.missing_glyphs)
+        return Result(target, printed.pages, missing_glyphs=printed.missing_glyphs,
+                      error=f"missing glyphs in {target.lang}: {chars}; the pinned fonts {fonts} do not have them. "
+                            "Fix the character, or add a font or subset that has it to templates/fonts/fonts.toml "
+                            "(see README, Fonts)")
+    path = job.out / target.filename
+    write_atomic(path, printed.pdf)
+    _thumbnail(printed.pdf, job.out / target.thumbnail)
+    return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
+                  warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name, lines_over=lines_over)
+
+
+def _fitted(target: Target, lay_out, hint: tuple[str, bool] | None = None):
+    """The most generous rung on which a standard leaflet fits one sheet, with the notes space if it fits too.
+
+    Returns (layout, fit, notes_space, lines_over): lines_over is how many
+    lines the tightest rung leaves beyond one sheet when no rung fits (0
+    otherwise). Generous type comes before the notes space: on each rung the
+    leaflet is tried with it, then without it when the notes space alone
+    spills over. Other variants, and a leaflet no rung fits, take the pages
+    they need. The hint (the rung chosen last time, and whether it fitted)
+    lets a rebuild after a small change lay out twice instead of climbing the
+    whole ladder.
+    """
+    if not target.one_sheet:
+        return lay_out(ROOMY, True), ROOMY, True, 0
+    tightest: list = []
+
+    def attempt(fit: Fit):
+        layout = lay_out(fit, True)
+        if layout.pages <= STANDARD_PAGES:
+            return layout, fit, True, 0
+        if not layout.page_has_tag(-1, "main"):
+            layout = lay_out(fit, False)
+            if layout.pages <= STANDARD_PAGES:
+                return layout, fit, False, 0
+        if fit is LADDER[-1]:
+            tightest.append(layout)
+        return None
+
+    if hint and hint[0] in {fit.name for fit in LADDER}:
+        index = LADDER.index(get_fit(hint[0]))
+        if hint[1] and (found := attempt(LADDER[index])):
+            if index == 0 or attempt(LADDER[index - 1]) is None:
+                return found
+        elif not hint[1] and attempt(LADDER[-1]) is None:
+            return _second_sheet(lay_out, tightest)  # still fits no rung
+    for fit in LADDER:
+        if found := attempt(fit):
+            return found
+    return _second_sheet(lay_out, tightest)
+
+
+def _second_sheet(lay_out, tightest: list):
+    """A leaflet that fits no rung: generous type and room to write, on two sheets; how far over it was."""
+    lines_over = tightest[-1].lines_beyond(STANDARD_PAGES) if tightest else 0
+    return lay_out(ROOMY, True), ROOMY, True, lines_over
+
+
+def _thumbnail(pdf: bytes, png: Path) -> None:
+    """First page as a small PNG for the index page and the contact sheet, rendered in this process."""
+    import io
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        image = page.render(scale=THUMBNAIL_WIDTH / page.get_width()).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    png.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(png, buffer.getvalue())
+
+
+def warm_up() -> None:
+    """Import the heavy libraries once per worker process, and leave Ctrl-C to the main process.
+
+    A worker that took the interrupt itself could be stopped inside the
+    interpreter's own clean-up and print a traceback; the main process
+    cancels what has not started, and each worker finishes (atomically)
+    the one target it is printing.
+    """
+    import signal
+
+    import weasyprint  # noqa: F401
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

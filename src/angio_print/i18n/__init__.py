@@ -1,0 +1,1 @@
+"""Translation: extract the templates, read, write and merge catalogs, XLIFF, review records and packets."""

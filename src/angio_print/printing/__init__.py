@@ -1,0 +1,1 @@
+"""HTML to PDF: the only package that imports WeasyPrint, and the pinned fonts it lays out with."""

@@ -1,0 +1,211 @@
+"""Printing HTML to PDF with WeasyPrint: pinned fonts, safe fetching, tags, glyph checks.
+
+WeasyPrint is pinned (pyproject.toml) because of `_tag_passage_languages`,
+the one place that reaches into its internals; tests/test_pdf.py fails if an
+upgrade breaks it.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pydyf
+import weasyprint
+from weasyprint.pdf import tags as _weasyprint_tags
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from angio_print.printing.fonts import FONTS_DIR, FontLock, InstalledFonts
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RefusedURL(ValueError):
+    pass
+
+
+class AssetFetcher(URLFetcher):
+    """Serves only local files whose real path lies inside the allowed places."""
+
+    def __init__(self, allowed: tuple[Path, ...]):
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+        self.allowed = tuple(p.resolve() for p in allowed)
+        self.refused: list[str] = []
+
+    def permits(self, path: Path) -> bool:
+        real = path.resolve()
+        return any(real == root or (root.is_dir() and real.is_relative_to(root)) for root in self.allowed)
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)) if parts.scheme == "file" and parts.netloc in ("", "localhost") else None
+        if path is None or not self.permits(path) or not path.is_file():
+            self.refused.append(url)
+            raise RefusedURL(f"refused to fetch {url}: only the project's own assets may be used")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+
+
+_original_build_box_tree = _weasyprint_tags._build_box_tree
+
+
+def _tag_passage_languages(box, parent, pdf, *args):
+    """Give each structure element made for an HTML element with `lang` its own /Lang."""
+    real = getattr(box, "_box", box)
+    element = getattr(real, "element", None)
+    lang = None
+    if element is not None and getattr(real, "element_tag", None) not in ("html", "body"):
+        lang = element.get("lang")
+    for struct in _original_build_box_tree(box, parent, pdf, *args):
+        if lang and lang != "und" and isinstance(struct, pydyf.Dictionary) and "Lang" not in struct:
+            struct["Lang"] = pydyf.String(lang)
+        yield struct
+
+
+_weasyprint_tags._build_box_tree = _tag_passage_languages
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@dataclass(frozen=True)
+class Printed:
+    pdf: bytes
+    pages: int
+    missing_glyphs: tuple[str, ...]
+    warnings: tuple[str, ...]
+    refused_urls: tuple[str, ...]
+
+
+@contextmanager
+def _without_system_fonts(root: Path):
+    """Fontconfig reads FONTCONFIG_FILE when a configuration is made: point it at one with no fonts."""
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str((root / FONTS_DIR / "fonts.conf").resolve())
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+
+
+def _has_class(box, *names: str) -> bool:
+    element = getattr(box, "element", None)
+    return element is not None and bool(set(names) & set((element.get("class") or "").split()))
+
+
+class Printer:
+    """Prints HTML with the project's pinned fonts and nothing else; one per process.
+
+    The font configuration is shared by every document printed, so each font
+    file is loaded once per process. Raises FontsError before anything is
+    printed when the installed fonts differ from the lock.
+    """
+
+    def __init__(self, root: Path, assets_dir: Path):
+        self.root = root
+        self.fonts: InstalledFonts = FontLock.load(root).installed()
+        self.assets_dir = assets_dir
+        self._font_configs: dict[tuple[str, ...], FontConfiguration] = {}
+
+    def font_config(self, families: list[str]) -> FontConfiguration:
+        """One configuration per font stack: a document never sees fonts another language loaded,
+        so a character its own fonts lack is a missing glyph, whatever was printed before."""
+        key = tuple(families)
+        if key not in self._font_configs:
+            with _without_system_fonts(self.root):
+                self._font_configs[key] = FontConfiguration()
+        return self._font_configs[key]
+
+    def layout(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> "Layout":
+        return Layout(self, html, families, allowed)
+
+    def print_pdf(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> Printed:
+        return self.layout(html, families, allowed).write()
+
+
+class Layout:
+    """A laid-out document: pages can be inspected before the PDF is written."""
+
+    def __init__(self, printer: Printer, html: str, families: list[str], allowed: tuple[Path, ...] = ()):
+        self._fetcher = AssetFetcher((printer.assets_dir, printer.fonts.lock.install_dir, *allowed))
+        self._capture = _Capture()
+        font_config = printer.font_config(families)
+        with self._capturing():
+            faces = weasyprint.CSS(string=printer.fonts.font_face_css(families, html), font_config=font_config,
+                                   url_fetcher=self._fetcher)
+            self.document = weasyprint.HTML(
+                string=html, base_url=printer.assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
+            ).render(stylesheets=[faces], font_config=font_config)
+
+    def _capturing(self):
+        logger = logging.getLogger("weasyprint")
+        capture = self._capture
+
+        class _Scope:
+            def __enter__(self):
+                logger.addHandler(capture)
+
+            def __exit__(self, *exc):
+                logger.removeHandler(capture)
+
+        return _Scope()
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    def page_has_tag(self, index: int, tag: str) -> bool:
+        """Whether any part of a `tag` element is laid out on that page."""
+        page_box = self.document.pages[index]._page_box
+        return any(getattr(box, "element_tag", None) == tag for box in page_box.descendants())
+
+    def lines_beyond(self, pages: int) -> int:
+        """Lines of text laid out after the first `pages` pages (running heads and footers not counted)."""
+        return sum(1 for page in self.document.pages[pages:] for box in page._page_box.children[0].descendants()
+                   if type(box).__name__ == "LineBox")
+
+    def crowded_labels(self) -> list[str]:
+        """Figure labels that overlap another label or run out of their figure's drawing area."""
+        crowded = []
+        for page in self.document.pages:
+            for area in page._page_box.descendants():
+                if not _has_class(area, "art", "pair-labels") or not hasattr(area, "children"):
+                    continue
+                bottom = area.content_box_y() + area.height
+                labels = [getattr(box, "_box", box) for box in area.descendants()
+                          if box is not area and _has_class(box, "label")]
+                rects = [(b.border_box_x(), b.border_box_y(), b.border_box_x() + b.border_width(),
+                          b.border_box_y() + b.border_height(), b) for b in labels if hasattr(b, "border_height")]
+                for index, (x1, y1, x2, y2, box) in enumerate(rects):
+                    overlaps = any(x1 < ox2 - 0.5 and ox1 < x2 - 0.5 and y1 < oy2 - 0.5 and oy1 < y2 - 0.5
+                                   for ox1, oy1, ox2, oy2, _ in rects[index + 1:])
+                    if overlaps or y2 > bottom + 0.5:
+                        crowded.append(" ".join("".join(box.element.itertext()).split()))
+        return list(dict.fromkeys(crowded))
+
+    def write(self) -> Printed:
+        with self._capturing():
+            data = self.document.write_pdf(pdf_variant=PDF_VARIANT)
+        missing = []
+        warnings = []
+        for record in self._capture.records:
+            if record.msg.startswith(".notdef glyph") and record.args:
+                missing.append(record.args[0])
+            else:
+                warnings.append(record.getMessage())
+        return Printed(data, self.pages, tuple(dict.fromkeys(missing)), tuple(warnings), tuple(self._fetcher.refused))

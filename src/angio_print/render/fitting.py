@@ -1,0 +1,45 @@
+"""Copy-fitting: the most generous typography with which a standard leaflet fits one sheet.
+
+The ladder runs from roomy to tight, within accessible bounds: body text
+stays 12 pt, line spacing never goes below 1.15, page margins stay 10 mm or
+more. Each rung is a class on <html> (spacing, in leaflet.css) plus a line
+height and, on the last rungs, the SemiCondensed width of Noto Sans: the one
+condensed face the pinned fonts really have. Large print and bilingual
+handouts take as many pages as they need and use the first rung.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from angio_print.model.languages import Language
+
+STANDARD_PAGES = 2  # one sheet, two sides
+CONDENSED = {"Noto Sans": "Noto Sans SemiCondensed"}
+
+
+@dataclass(frozen=True)
+class Fit:
+    name: str
+    leading: float  # multiplies the script's line height
+    condensed: bool = False
+
+    def families(self, language: Language) -> list[str]:
+        families = language.font_families
+        return [CONDENSED.get(f, f) for f in families] if self.condensed else families
+
+    def font_stack(self, language: Language) -> str:
+        return ", ".join(f'"{family}"' for family in self.families(language))
+
+
+LADDER: tuple[Fit, ...] = (
+    Fit("roomy", 1.0),
+    Fit("snug", 0.94),
+    Fit("condensed", 0.94, condensed=True),
+    Fit("tight", 0.885, condensed=True),
+)
+ROOMY = LADDER[0]
+
+
+def get_fit(name: str) -> Fit:
+    return next(fit for fit in LADDER if fit.name == name)
