@@ -33,7 +33,7 @@ def _line(relative: str, start: str) -> int:
 
 
 def _message_line(context: str) -> int:
-    from angio_print.model.leaflet import load_leaflet
+    from angio_print.model.leaflet_file import load_leaflet
 
     return next(m.line for m in load_leaflet(ROOT / LEAFLET).messages() if m.context == context)
 

@@ -9,7 +9,9 @@ import pytest
 from angio_print.i18n import catalogs
 
 from angio_print.checks import readability
-from angio_print.checks.translation import Termbase, check_catalog, check_message
+from angio_print.checks.catalog import check_catalog
+from angio_print.checks.message import check_message
+from angio_print.checks.termbase import Termbase
 from angio_print.model.project import load_project
 from angio_print.findings import ERROR
 from angio_print.checks.report import gather

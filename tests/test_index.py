@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from angio_print.model.leaflet import load_leaflets
+from angio_print.model.leaflet_file import load_leaflets
 
 CHROMIUM = shutil.which("chromium")
 

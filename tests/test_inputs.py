@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from angio_print.model import markup
-from angio_print.model.leaflet import load_leaflet
+from angio_print.model.leaflet_file import load_leaflet
 from angio_print.findings import UserError
 from angio_print.printing.pdf import AssetFetcher, Printer
 
@@ -234,7 +234,7 @@ def test_no_character_in_a_translation_breaks_out_of_the_footer_css(project, con
     import tinycss2
 
     from angio_print.i18n.catalogs import Translations
-    from angio_print.model.leaflet import load_leaflets
+    from angio_print.model.leaflet_file import load_leaflets
     from angio_print.model.languages import get_language
     from angio_print.render.html import LanguageView, Renderer
     from angio_print.i18n.review import ReviewStatus

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from angio_print.i18n import catalogs
-from angio_print.checks.translation import check_message
+from angio_print.checks.message import check_message
 from angio_print.model.project import load_project
 from fonts_in_pdf import embedded_font_names
 

@@ -11,7 +11,8 @@ import pikepdf
 
 from angio_print.i18n import catalogs
 from angio_print.i18n.catalogs import Translations
-from angio_print.model.leaflet import Figure, load_leaflets
+from angio_print.model.leaflet import Figure
+from angio_print.model.leaflet_file import load_leaflets
 from angio_print.render.fitting import LADDER, STANDARD_PAGES
 from angio_print.model.languages import get_language
 from fonts_in_pdf import unpinned

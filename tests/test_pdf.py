@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from angio_print.i18n.catalogs import Translations
-from angio_print.model.leaflet import load_leaflet
+from angio_print.model.leaflet_file import load_leaflet
 from fonts_in_pdf import embedded_font_names, unpinned
 
 A4 = (595, 842)

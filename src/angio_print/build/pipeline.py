@@ -21,9 +21,11 @@ from pathlib import Path
 
 from angio_print.i18n import catalogs
 from angio_print.atomic import remove_orphans, write_atomic
-from angio_print.checks.translation import check_catalog, check_source
+from angio_print.checks.catalog import check_catalog
+from angio_print.checks.registry import stops_build
+from angio_print.checks.source import check_source
 from angio_print.model.project import Project
-from angio_print.model.leaflet import load_library
+from angio_print.model.leaflet_file import load_library
 from angio_print.findings import ERROR, UserError, display_path
 from angio_print.printing.fonts import FontLock, FontsError
 from angio_print.build.fingerprint import InputHasher
@@ -72,23 +74,8 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     started = time.perf_counter()
     say = (lambda *a: None) if options.quiet else (lambda *a: print(*a, file=sys.stderr))
     chosen = catalogs.choose_leaflets(project, options.leaflets)
-    try:
-        library, source_problems = load_library(project.leaflet_dir)
-    except UserError as error:
-        raise UserError(error.findings, exit_code=1) from None
-    stale_layout = needs_migration(project)
-    if stale_layout:
-        raise UserError.single(display_path(stale_layout[0]), None, "catalogs are still one for every leaflet: "
-                               "run `angio-print migrate` (nothing is lost) and commit the result")
-    clinic_path = options.clinic or (project.root / DEFAULT_NAME if (project.root / DEFAULT_NAME).exists() else None)
-    if clinic_path:
-        load_clinic(clinic_path)  # a bad settings file stops the build before anything is printed
-    try:
-        FontLock.load(project.root).installed()  # fonts that differ from the lock stop it too
-    except FontsError as error:
-        raise UserError.single(display_path(error.path), None, error.message) from None
+    library, source_problems, clinic_path = _preflight(project, options)
     out = prepare_output(project, options.out)
-
     available = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
     wanted = options.langs or available
     missing = [lang for lang in wanted if lang not in available]
@@ -105,21 +92,66 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
 
     hasher = InputHasher(project, clinic_path)
     cache = _Cache(out / CACHE_DIR)
-    jobs_to_run: list[tuple[Job, str]] = []
+    results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, out, clinic_path, options.force)
+    skipped = len(results)
+    failures = _print_all(jobs_to_run, options, out, cache, results, say)
+
+    printed_now = set(results)
+    results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
+    _write_manifest_and_index(project, out, library, results, hasher, cache, bool(jobs_to_run))
+
+    seconds = time.perf_counter() - started
+    printed = len(jobs_to_run) - failures
+    kept = len(results) - len(printed_now)
+    say(f"angio-print: {printed} printed, {skipped} unchanged, {failures} failed, "
+        f"{len(blocked)} leaflet/language pair(s) not printed" + (f", {kept} kept from earlier builds" if kept else "")
+        + f"; {seconds:.1f} s → {display_path(out)}")
+    for line in _not_printed(blocked):
+        say(line)
+    code = 1 if failures or blocked else 0
+    return BuildSummary(code, printed, skipped, failures, tuple(sorted(blocked)), seconds)
+
+
+def _preflight(project: Project, options: BuildOptions):
+    """What stops a whole build before anything is printed: the library, the catalog layout, settings, fonts."""
+    try:
+        library, source_problems = load_library(project.leaflet_dir)
+    except UserError as error:
+        raise UserError(error.findings, exit_code=1) from None
+    stale_layout = needs_migration(project)
+    if stale_layout:
+        raise UserError.single(display_path(stale_layout[0]), None, "catalogs are still one for every leaflet: "
+                               "run `angio-print migrate` (nothing is lost) and commit the result")
+    clinic_path = options.clinic or (project.root / DEFAULT_NAME if (project.root / DEFAULT_NAME).exists() else None)
+    if clinic_path:
+        load_clinic(clinic_path)
+    try:
+        FontLock.load(project.root).installed()
+    except FontsError as error:
+        raise UserError.single(display_path(error.path), None, error.message) from None
+    return library, source_problems, clinic_path
+
+
+def _reuse_or_plan(project, targets, hasher, cache, out, clinic_path, force: bool):
+    """The cached result of each unchanged target, and a job (with its key) for each of the others."""
     results: dict[Target, Result] = {}
+    jobs: list[tuple[Job, str]] = []
     for target in targets:
         key = hasher.target_key(target)
-        cached = None if options.force else cache.get(target, key, out)
+        cached = None if force else cache.get(target, key, out)
         if cached:
             results[target] = cached
         else:
-            jobs_to_run.append((Job(project.root, target, out, clinic_path, hasher.stamp(), cache.fit_hint(target)), key))
-    skipped = len(results)
+            jobs.append((Job(project.root, target, out, clinic_path, hasher.stamp(), cache.fit_hint(target)), key))
+    return results, jobs
 
-    progress = Progress(len(jobs_to_run), enabled=not options.quiet)
-    keys = dict(jobs_to_run)
+
+def _print_all(jobs: list[tuple[Job, str]], options: BuildOptions, out: Path, cache, results: dict, say) -> int:
+    """Print every job, cache each result, say each warning; returns the number that failed."""
+    progress = Progress(len(jobs), enabled=not options.quiet)
+    keys = dict(jobs)
     failures = 0
-    for job, result in _run(jobs_to_run, options.jobs, progress):
+    for job, result in _run(jobs, options.jobs, progress):
         if result.error:
             failures += 1
             (out / job.target.filename).unlink(missing_ok=True)
@@ -134,27 +166,17 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
                 f"at the tightest fit, so printed on {result.pages} pages: shorten the source text or the "
                 f"{job.target.lang} translation")
     progress.close()
+    return failures
 
-    printed_now = set(results)
-    results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
-    everything = {leaflet.id: leaflet for leaflet in library}
-    manifest = describe(project, everything, results, hasher, cache)
+
+def _write_manifest_and_index(project, out: Path, library, results, hasher, cache, printed_any: bool) -> None:
+    """The manifest, contact sheet and index, rewritten only when something changed."""
+    manifest = describe(project, {leaflet.id: leaflet for leaflet in library}, results, hasher, cache)
     data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     previous = out / "manifest.json"
-    if jobs_to_run or not previous.exists() or previous.read_bytes() != data or not (out / "index.html").exists():
+    if printed_any or not previous.exists() or previous.read_bytes() != data or not (out / "index.html").exists():
         write_atomic(previous, data)
         write_outputs(project, out, manifest, sorted(results))
-
-    seconds = time.perf_counter() - started
-    printed = len(jobs_to_run) - failures
-    kept = len(results) - len(printed_now)
-    say(f"angio-print: {printed} printed, {skipped} unchanged, {failures} failed, "
-        f"{len(blocked)} leaflet/language pair(s) not printed" + (f", {kept} kept from earlier builds" if kept else "")
-        + f"; {seconds:.1f} s → {display_path(out)}")
-    for line in _not_printed(blocked):
-        say(line)
-    code = 1 if failures or blocked else 0
-    return BuildSummary(code, printed, skipped, failures, tuple(sorted(blocked)), seconds)
 
 
 def _not_printed(blocked: dict) -> list[str]:
@@ -244,7 +266,8 @@ def _blocked_pairs(project, chosen, leaflets, source_problems, langs, unknown: l
 
 
 def _errors(findings: list) -> list:
-    return [f for f in findings if f.severity == ERROR]
+    """The findings that hold a leaflet's build back, as the check registry declares."""
+    return [f for f in findings if stops_build(f)]
 
 
 def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):

@@ -10,7 +10,7 @@ from pathlib import Path
 from angio_print.atomic import write_atomic
 from angio_print.i18n.catalogs import Translations
 from angio_print.model.project import load_project
-from angio_print.model.leaflet import load_leaflet
+from angio_print.model.leaflet_file import load_leaflet
 from angio_print.render.fitting import LADDER, ROOMY, STANDARD_PAGES, Fit, get_fit
 from angio_print.model.languages import SOURCE_LANGUAGE, get_language
 from angio_print.printing.pdf import Printer

@@ -12,9 +12,11 @@ import jinja2
 
 from angio_print.i18n import catalogs
 from angio_print.atomic import write_atomic
-from angio_print.checks.translation import check_catalog, check_source
+from angio_print.checks.catalog import check_catalog
+from angio_print.checks.registry import declare
+from angio_print.checks.source import check_source
 from angio_print.model.project import Project
-from angio_print.model.leaflet import load_library
+from angio_print.model.leaflet_file import load_library
 from angio_print.i18n.migrate import needs_migration
 from angio_print.findings import ERROR, WARNING, Finding, UserError, display_path
 from angio_print.render.fitting import STANDARD_PAGES
@@ -23,6 +25,11 @@ from angio_print.build.plan import plan
 from angio_print.model.languages import SOURCE_LANGUAGE, get_language
 from angio_print.i18n.review import review_status
 from angio_print.checks.scores import LeafletScore, score_leaflet
+
+declare("readability", "source", ERROR, "the English reads at the project's grade goals, whole and per section",
+        stops_build=False)
+declare("read-back", "pdf", ERROR, "a printed PDF can be read and holds every section heading")
+declare("one-sheet", "pdf", WARNING, "a standard leaflet is one sheet, two pages")
 
 
 @dataclass

@@ -91,60 +91,75 @@ def strict_syntax(text: str, shown: str) -> list[Finding]:
     is not gettext, a msgid without msgstr, and a message (msgctxt + msgid)
     defined twice: each is an error with its line.
     """
-    problems: list[Finding] = []
-    seen: dict[tuple, int] = {}
-    entry: dict = {}
-    field = ""
-
-    def problem(line: int, message: str) -> None:
-        problems.append(Finding(shown, line, f"catalog syntax error: {message}", check="syntax"))
-
-    def close() -> None:
-        if "msgid" in entry and "msgstr" not in entry and "broken" not in entry:
-            problem(entry["start"], "this message has a msgid but no msgstr: add msgstr \"\"")
-        entry.clear()
-
+    reader = _StrictReader(shown)
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.removesuffix("\r")
+        reader.read_line(number, raw.removesuffix("\r"))
+    reader.close_entry()
+    return reader.problems[:20]
+
+
+class _StrictReader:
+    """One pass over a .po file's lines, keeping the entry being read and every problem found."""
+
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.problems: list[Finding] = []
+        self.seen: dict[tuple, int] = {}
+        self.entry: dict = {}
+        self.field = ""
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Finding(self.shown, line, f"catalog syntax error: {message}", check="syntax"))
+
+    def close_entry(self) -> None:
+        if "msgid" in self.entry and "msgstr" not in self.entry and "broken" not in self.entry:
+            self.problem(self.entry["start"], "this message has a msgid but no msgstr: add msgstr \"\"")
+        self.entry.clear()
+
+    def read_line(self, number: int, line: str) -> None:
         obsolete = line.startswith("#~")
         if obsolete and not line.startswith("#~|"):
             line = line[2:]
         elif line.startswith("#"):
-            continue
+            return
         line = line.strip()
         if not line:
-            continue
+            return
         keyword = _KEYWORD_LINE.match(line)
         string = keyword.group(2) if keyword else (_CONTINUATION_LINE.match(line) or [None, None])[1]
         if string is None:
-            entry["broken"] = True
+            self.entry["broken"] = True
             if _UNTERMINATED_LINE.match(line):
-                problem(number, "end of line within a string: the closing \" is missing; add it at the end of the line")
+                self.problem(number, "end of line within a string: the closing \" is missing; add it at the end of the line")
             else:
-                problem(number, "this line is not gettext (msgctxt, msgid, msgstr, a \"string\" or a # comment): fix or remove it")
-            continue
+                self.problem(number, "this line is not gettext (msgctxt, msgid, msgstr, a \"string\" or a # comment): "
+                                     "fix or remove it")
+            return
         string = string[1:-1]
         for escape in sorted(set(re.findall(r"\\(.)", string)) - set('nrt"\\')):
-            problem(number, f"the escape \\{escape} is not supported here: write the character itself (or \\n, \\t, \\\", \\\\)")
+            self.problem(number, f"the escape \\{escape} is not supported here: write the character itself "
+                                 "(or \\n, \\t, \\\", \\\\)")
         if keyword:
-            field = keyword.group(1)
-            if field == "msgctxt" or (field == "msgid" and entry.get("last") != "msgctxt"):
-                close()
-                entry.update(start=number, obsolete=obsolete)
-            if field.startswith("msgstr") and "msgid" in entry and "msgstr" not in entry:
-                key = (entry["obsolete"], entry.get("msgctxt"), entry["msgid"])
-                if key in seen:
-                    what = f'msgctxt "{entry["msgctxt"]}" ' if entry.get("msgctxt") is not None else ""
-                    problem(entry["start"], f'duplicate message definition: {what}msgid "{entry["msgid"][:60]}" '
-                                            f"is also on line {seen[key]}: keep one (merge the two translations)")
-                else:
-                    seen[key] = entry["start"]
-            entry["last"] = field
-            entry[field.split("[")[0]] = string
-        elif field in entry:
-            entry[field] += string
-    close()
-    return problems[:20]
+            self.read_keyword(number, keyword.group(1), string, obsolete)
+        elif self.field in self.entry:
+            self.entry[self.field] += string
+
+    def read_keyword(self, number: int, field: str, string: str, obsolete: bool) -> None:
+        entry = self.entry
+        self.field = field
+        if field == "msgctxt" or (field == "msgid" and entry.get("last") != "msgctxt"):
+            self.close_entry()
+            entry.update(start=number, obsolete=obsolete)
+        if field.startswith("msgstr") and "msgid" in entry and "msgstr" not in entry:
+            key = (entry["obsolete"], entry.get("msgctxt"), entry["msgid"])
+            if key in self.seen:
+                what = f'msgctxt "{entry["msgctxt"]}" ' if entry.get("msgctxt") is not None else ""
+                self.problem(entry["start"], f'duplicate message definition: {what}msgid "{entry["msgid"][:60]}" '
+                                             f"is also on line {self.seen[key]}: keep one (merge the two translations)")
+            else:
+                self.seen[key] = entry["start"]
+        entry["last"] = field
+        entry[field.split("[")[0]] = string
 
 
 def _restore_previous_ids(catalog: Catalog) -> None:

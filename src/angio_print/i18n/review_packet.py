@@ -17,7 +17,7 @@ import jinja2
 
 from angio_print.i18n import catalogs
 from angio_print.atomic import write_atomic
-from angio_print.checks.translation import Termbase
+from angio_print.checks.termbase import Termbase
 from angio_print.model.project import Project
 from angio_print.findings import UserError, display_path
 from angio_print.model.languages import LATIN, SOURCE_LANGUAGE, get_language

@@ -17,7 +17,7 @@ from angio_print.i18n.locations import (
     pot_path,
 )
 from angio_print.i18n.pofile import write_catalog
-from angio_print.model.leaflet import load_leaflet
+from angio_print.model.leaflet_file import load_leaflet
 from angio_print.model.project import Project
 
 KEYWORDS = {"pgettext": ((1, "c"), 2)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 
 from angio_print import __version__
 from angio_print.findings import Finding, UserError, display_path
@@ -102,6 +102,44 @@ class MergeReport:
                 f"{self.new} new{suggested}, {self.obsolete} obsolete{started}")
 
 
+@dataclass
+class _Carried:
+    """What a template entry takes over from the old catalog: translation, flags, previous English, comments."""
+
+    string: str
+    flags: set
+    previous: list | None
+    user_comments: list
+    source: Message | None  # the old message it came from
+
+
+def _carry_over(entry, old: Catalog, by_key: dict, by_context: dict, by_id: dict, report: "MergeReport") -> _Carried:
+    """The same message (by id and msgctxt), else a moved or edited one as fuzzy, else nothing."""
+    same = old.get(entry.id, entry.context)
+    if same is None:
+        same = by_key.get((entry.id, entry.context))
+    flags = set(entry.flags)
+    if same is not None:
+        if same.fuzzy:
+            flags.add("fuzzy")
+        if same.string and not same.fuzzy:
+            report.kept += 1
+        elif same.string:
+            report.fuzzy += 1
+        else:
+            report.new += 1
+        return _Carried(same.string, flags, same.previous_id if same.fuzzy else None, same.user_comments, same)
+    moved = by_context.get(entry.context) or by_id.get(entry.id)
+    if moved is not None and moved.string:
+        flags.add("fuzzy")
+        report.fuzzy += 1
+        # Keep the source text the translation was made for, across several edits.
+        previous = moved.previous_id if moved.fuzzy and moved.previous_id else [moved.id]
+        return _Carried(moved.string, flags, previous, moved.user_comments, moved)
+    report.new += 1
+    return _Carried("", flags, None, [], None)
+
+
 def merge(old: Catalog, template: Catalog, language, suggestions: dict[str, tuple[str, str]] | None = None,
           ) -> tuple[Catalog, MergeReport]:
     """Merge by msgctxt (the stable id); exact msgid elsewhere in the same catalog is a fuzzy fallback.
@@ -124,40 +162,14 @@ def merge(old: Catalog, template: Catalog, language, suggestions: dict[str, tupl
     for entry in template:
         if not entry.id:
             continue
-        same = old.get(entry.id, entry.context)
-        if same is None:
-            same = by_key.get((entry.id, entry.context))
-        flags = set(entry.flags)
-        previous = None
-        user_comments: list[str] = []
-        if same is not None:
-            string, used_key = same.string, id(same)
-            user_comments = same.user_comments
-            if same.fuzzy:
-                flags.add("fuzzy")
-                previous = same.previous_id
-            if string and not same.fuzzy:
-                report.kept += 1
-            elif string:
-                report.fuzzy += 1
-            else:
-                report.new += 1
-        elif (moved := by_context.get(entry.context) or by_id.get(entry.id)) is not None and moved.string:
-            string, used_key = moved.string, id(moved)
-            user_comments = moved.user_comments
-            flags.add("fuzzy")
-            # Keep the source text the translation was made for, across several edits.
-            previous = moved.previous_id if moved.fuzzy and moved.previous_id else [moved.id]
-            report.fuzzy += 1
-        else:
-            string, used_key = "", None
-            report.new += 1
+        carried = _carry_over(entry, old, by_key, by_context, by_id, report)
+        string, flags, previous, user_comments = carried.string, carried.flags, carried.previous, carried.user_comments
         if not string and entry.id in suggestions and not any(c.startswith(SUGGESTION) for c in user_comments):
             leaflet, translation = suggestions[entry.id]
             user_comments = [*user_comments, f"{SUGGESTION}{leaflet}: {translation}"]
             report.suggested += 1
-        if used_key:
-            used.add(used_key)
+        if carried.source is not None:
+            used.add(id(carried.source))
         merged.add(entry.id, string, entry.locations, flags, entry.auto_comments, user_comments,
                    previous_id=previous, context=entry.context)
     for message in old:

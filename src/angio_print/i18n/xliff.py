@@ -17,7 +17,8 @@ from translate.storage import xliff
 
 from angio_print.i18n import catalogs
 from angio_print.atomic import write_atomic
-from angio_print.checks.translation import Termbase, check_message
+from angio_print.checks.message import check_message
+from angio_print.checks.termbase import Termbase
 from angio_print.model.project import Project
 from angio_print.findings import ERROR, Finding, UserError, display_path
 from angio_print.model.languages import SOURCE_LANGUAGE, UnknownLanguage, get_language

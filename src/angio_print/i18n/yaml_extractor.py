@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO, Iterator
 
-from angio_print.model.leaflet import load_leaflet
+from angio_print.model.leaflet_file import load_leaflet
 
 
 def extract_yaml(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[tuple]:
