@@ -20,6 +20,8 @@ from typing import Callable
 
 import pytest
 
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
+
 FR_PO = "locales/fr/LC_MESSAGES/angioleiomyoma.po"
 DE_PO = "locales/de/LC_MESSAGES/angioleiomyoma.po"
 LEAFLET = "leaflet/angioleiomyoma.yaml"

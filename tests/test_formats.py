@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 import pikepdf
 
 from angio_print.model import formats
 from angio_print.build.pipeline import BuildOptions, build
 
 
+@pytest.mark.system
 def test_a_paper_is_one_entry(project, tmp_path, monkeypatch):
     monkeypatch.setitem(formats.PAPERS, "a5", formats.Paper("a5", "A5"))
     summary = build(project, BuildOptions(out=tmp_path, langs=["en"], papers=("a5",), variants=("large",), jobs=1,
@@ -17,6 +20,7 @@ def test_a_paper_is_one_entry(project, tmp_path, monkeypatch):
         assert [round(float(v)) for v in pdf.pages[0].mediabox] == [0, 0, 420, 595]
 
 
+@pytest.mark.system
 def test_a_variant_is_one_entry(project, tmp_path, monkeypatch):
     monkeypatch.setitem(formats.VARIANTS, "roomy", formats.Variant("roomy", "{leaflet}-{lang}-{paper}-roomy.pdf",
                                                                   line_scale=1.3))

@@ -10,6 +10,8 @@ import pytest
 
 from angio_print.model.leaflet_file import load_leaflets
 
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
+
 CHROMIUM = shutil.which("chromium")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -135,6 +136,7 @@ def test_fonts_that_differ_from_the_lock_stop_the_build_before_printing(project_
     assert not list(out.glob("*.pdf"))
 
 
+@pytest.mark.system
 def test_a_character_no_pinned_font_has_is_a_missing_glyph_not_a_fallback(project_copy, tmp_path):
     po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angioleiomyoma.po"
     po.write_text(po.read_text().replace('msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome \u16a0"', 1))
@@ -146,6 +148,7 @@ def test_a_character_no_pinned_font_has_is_a_missing_glyph_not_a_fallback(projec
     assert (out / "angioleiomyoma-de-a4.pdf").exists() and not (out / "angioleiomyoma-fr-a4.pdf").exists()
 
 
+@pytest.mark.system
 def test_broken_catalog_blocks_only_its_language(project_copy, tmp_path):
     po = project_copy / "locales" / "de" / "LC_MESSAGES" / "angioleiomyoma.po"
     po.write_text(po.read_text().replace('msgstr "Angioleiomyom"', 'msgstr "Angioleiomyom"\nthis line is not gettext', 1))
@@ -184,6 +187,7 @@ def _po_fault(old: str, new: str):
     return lambda text: text.replace(old, new, 1)
 
 
+@pytest.mark.system
 @pytest.mark.parametrize("fault, words", [
     (_po_fault('"Language: de\\n"', '"Language: fr\\n"'), "does not match the folder"),
     (_po_fault('"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', ""), "Plural-Forms"),
@@ -208,6 +212,7 @@ def test_catalog_faults_block_the_build_of_that_language_only(project_copy, tmp_
     assert (out / "angioleiomyoma-en-a4.pdf").exists() and not (out / "angioleiomyoma-de-a4.pdf").exists()
 
 
+@pytest.mark.system
 def test_source_error_stops_the_build_with_file_and_line(project_copy, tmp_path):
     source = project_copy / "leaflet" / "angioleiomyoma.yaml"
     source.write_text(source.read_text().replace("  - id: where\n", "  - id: what-is\n"))
@@ -217,6 +222,7 @@ def test_source_error_stops_the_build_with_file_and_line(project_copy, tmp_path)
     assert not list((tmp_path / "out").glob("*.pdf")) if (tmp_path / "out").exists() else True
 
 
+@pytest.mark.system
 def test_character_without_a_font_is_a_build_error(project_copy, tmp_path):
     po = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angioleiomyoma.po"
     po.write_text(po.read_text().replace('msgstr "Angioléiomyome"', 'msgstr "Angioléiomyome \ue000"', 1))
@@ -258,3 +264,20 @@ def test_no_character_in_a_translation_breaks_out_of_the_footer_css(project, con
     values = [token for token in margin[0].value if token.type != "whitespace"]
     assert len(values) == 1 and values[0].type == "string"
     assert values[0].value.startswith("Titre") and ".notice { display: none }" in values[0].value
+
+
+@pytest.mark.system
+def test_what_weasyprint_warns_about_reaches_the_build_the_manifest_and_check(project_copy, tmp_path):
+    css = project_copy / "templates" / "assets" / "leaflet.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\nbody { colour: red; }\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = _cli("build", "--out", str(out), "--lang", "en", "--paper", "a4", "--variant", "standard", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "warning:" in result.stderr and "colour" in result.stderr
+    artifact = json.loads((out / "manifest.json").read_text())["artifacts"][0]
+    assert any("colour" in warning for warning in artifact["warnings"])
+
+    lenient = _cli("check", "--lang", "en", "--pdf", str(out), cwd=project_copy)
+    strict = _cli("check", "--lang", "en", "--pdf", str(out), "--strict", cwd=project_copy)
+    assert "colour" in lenient.stdout + lenient.stderr
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr

@@ -12,6 +12,8 @@ from angio_print.checks.message import check_message
 from angio_print.model.project import load_project
 from fonts_in_pdf import embedded_font_names
 
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
+
 LEAFLET = "angioleiomyoma"
 
 

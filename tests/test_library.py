@@ -19,6 +19,8 @@ from angio_print.i18n.review import review_status
 
 from library import french, make_library
 
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
+
 CHROMIUM = shutil.which("chromium")
 PAPERS, VARIANTS = ("a4",), ("standard",)
 

@@ -16,6 +16,9 @@ from angio_print.model.leaflet_file import load_leaflets
 from angio_print.render.fitting import LADDER, STANDARD_PAGES
 from angio_print.model.languages import get_language
 from fonts_in_pdf import unpinned
+import pytest
+
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
 
 LEAFLET = "angioleiomyoma"
 

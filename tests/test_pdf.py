@@ -14,6 +14,8 @@ from angio_print.i18n.catalogs import Translations
 from angio_print.model.leaflet_file import load_leaflet
 from fonts_in_pdf import embedded_font_names, unpinned
 
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
+
 A4 = (595, 842)
 LETTER = (612, 792)
 

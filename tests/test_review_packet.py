@@ -16,6 +16,8 @@ from angio_print.cli import main
 from angio_print.model.project import load_project
 from angio_print.i18n.review import mark_reviewed, review_path, review_status
 
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
+
 CHROMIUM = shutil.which("chromium")
 
 LEAFLET = "angioleiomyoma"

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["--lang", "en", "--lang", "fr", "--lang", "de", "--lang", "es"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,3 +63,9 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(f.format() for f in self.findings)
+
+
+def did_you_mean(name: str, choices) -> str:
+    """" (did you mean 'x'?)" when one of `choices` is close to a misspelt `name`, else ""."""
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -11,27 +11,20 @@ from angio_print.i18n import catalogs
 from angio_print.build.pipeline import BuildOptions, build
 from angio_print.model.project import Project
 from angio_print.model.languages import SOURCE_LANGUAGE, get_language
-from angio_print.printing.pdf import Printer
+from angio_print.printing.pdf import Printer, bare_renders
 from angio_print.build.plan import plan
 from angio_print.build.worker import Job, render_html
 
 
 def _floor(project: Project, targets) -> float:
     """The same HTML and pinned fonts printed by bare WeasyPrint in one warm process."""
-    import weasyprint
-
     printer = Printer(project.root, project.assets_dir)
-    pages = []
-    for target in targets:
-        html = render_html(Job(project.root, target, Path("."), None, ("bench",)))
-        families = [f for lang in target.langs for f in get_language(lang).font_families]
-        pages.append((html, families, weasyprint.CSS(string=printer.fonts.font_face_css(families, html),
-                                                     font_config=printer.font_config(families))))
-    base = project.assets_dir.resolve().as_uri() + "/"
+    documents = [(render_html(Job(project.root, target, Path("."), None, ("bench",))),
+                  [f for lang in target.langs for f in get_language(lang).font_families]) for target in targets]
+    renders = bare_renders(printer, documents)
     started = time.perf_counter()
-    for html, families, faces in pages:
-        weasyprint.HTML(string=html, base_url=base).write_pdf(
-            pdf_variant="pdf/ua-1", stylesheets=[faces], font_config=printer.font_config(families))
+    for render in renders:
+        render()
     return time.perf_counter() - started
 
 

@@ -100,6 +100,7 @@ def _artifact(target: Target, result, leaflets: dict[str, dict]) -> dict:
         "langs": list(target.langs),
         "status": leaflets.get(target.leaflet, {}).get("languages", {}).get(target.lang, {}).get("status"),
         "thumbnail": target.thumbnail,
+        "warnings": list(result.warnings),  # what WeasyPrint or the fitting said while printing it
     }
     if target.one_sheet:
         artifact["fits_one_sheet"] = result.pages <= STANDARD_PAGES

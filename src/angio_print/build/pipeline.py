@@ -326,12 +326,14 @@ class _Cache:
         if record.get("key") != key or not pdf.exists() or pdf.stat().st_size != record.get("size"):
             return None
         return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False),
-                      fit=record.get("fit", ""), lines_over=record.get("lines_over", 0))
+                      fit=record.get("fit", ""), lines_over=record.get("lines_over", 0),
+                      warnings=tuple(record.get("warnings", ())))
 
     def put(self, target: Target, key: str, result: Result) -> None:
         size = (self.folder.parent / target.filename).stat().st_size
         record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
-                  "notes_space": result.notes_space, "fit": result.fit, "lines_over": result.lines_over}
+                  "notes_space": result.notes_space, "fit": result.fit, "lines_over": result.lines_over,
+                  "warnings": list(result.warnings)}
         write_atomic(self._path(target), json.dumps(record).encode())
 
     def fit_hint(self, target: Target) -> tuple[str, bool] | None:

@@ -204,6 +204,6 @@ def warm_up() -> None:
     """
     import signal
 
-    import weasyprint  # noqa: F401
+    import angio_print.printing.pdf  # noqa: F401  (imports WeasyPrint before the first target)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

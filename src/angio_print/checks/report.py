@@ -30,6 +30,7 @@ declare("readability", "source", ERROR, "the English reads at the project's grad
         stops_build=False)
 declare("read-back", "pdf", ERROR, "a printed PDF can be read and holds every section heading")
 declare("one-sheet", "pdf", WARNING, "a standard leaflet is one sheet, two pages")
+declare("printing", "pdf", WARNING, "what WeasyPrint or the fitting warned about while printing (the manifest keeps it)")
 
 
 @dataclass
@@ -108,7 +109,20 @@ def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = Non
                 findings += _readability_goals(project, leaflet, score)
             if pdf_dir:
                 findings += _read_back(pdf_dir, leaflet, lang, translations)
+    if pdf_dir:
+        findings += _printing_warnings(pdf_dir)
     return CheckReport(languages, findings)
+
+
+def _printing_warnings(pdf_dir: Path) -> list[Finding]:
+    """Each warning the build printed for a PDF in `pdf_dir`, from its manifest: `--strict` makes them errors."""
+    try:
+        artifacts = json.loads((pdf_dir / "manifest.json").read_text(encoding="utf-8")).get("artifacts", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [Finding(display_path(pdf_dir / str(artifact.get("path"))), None, str(warning), WARNING,
+                    str(artifact.get("lang")), None, "printing")
+            for artifact in artifacts if isinstance(artifact, dict) for warning in artifact.get("warnings") or ()]
 
 
 def _readability_goals(project: Project, leaflet, score: LeafletScore) -> list[Finding]:

@@ -11,7 +11,7 @@ from PIL import Image
 import yaml
 from markupsafe import Markup
 
-from angio_print.findings import Finding, UserError, display_path
+from angio_print.findings import Finding, UserError, did_you_mean, display_path
 from angio_print.model.sourcefile import parse_yaml, read_text
 
 FIELDS = {"name", "address", "phone", "website", "logo"}
@@ -81,7 +81,8 @@ def load_clinic(path: Path) -> Clinic:
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + 1
         if key_node.value not in FIELDS:
-            problems.append(Finding(shown, line, f"unknown setting '{key_node.value}' (allowed: {', '.join(sorted(FIELDS))})"))
+            problems.append(Finding(shown, line, f"unknown setting '{key_node.value}'{did_you_mean(key_node.value, FIELDS)}: "
+                                    f"remove it (allowed: {', '.join(sorted(FIELDS))})"))
         elif not isinstance(value_node, yaml.ScalarNode) or not value_node.value.strip():
             problems.append(Finding(shown, line, f"'{key_node.value}' must be a line of text"))
         else:

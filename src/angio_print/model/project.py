@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from angio_print.findings import Finding, UserError, display_path
+from angio_print.findings import Finding, UserError, did_you_mean, display_path
 from angio_print.model.formats import PAPERS, VARIANTS
 from angio_print.model.languages import use_overrides
 from angio_print.model.sourcefile import read_text
@@ -101,7 +100,7 @@ def load_project(root: Path) -> Project:
             problem("", group, f"'{group}' must be a table: [{group}.NAME] with its settings")
     known = ["leaflets", "languages", "readability", "build"]
     for name in sorted(set(data) - set(known)):
-        problem("", name, f"unknown setting '{name}'{_did_you_mean(name, known)}: remove it")
+        problem("", name, f"unknown setting '{name}'{did_you_mean(name, known)}: remove it")
     for table, values in tables.items():
         if values is None:
             continue
@@ -112,7 +111,7 @@ def load_project(root: Path) -> Project:
             continue
         for key, value in values.items():
             if key not in allowed:
-                problem(table, key, f"unknown setting '{table}.{key}'{_did_you_mean(key, allowed)}: remove it")
+                problem(table, key, f"unknown setting '{table}.{key}'{did_you_mean(key, allowed)}: remove it")
             elif not allowed[key][0](value):
                 problem(table, key, f"'{table}.{key}' must be {allowed[key][1]}, not {value!r}")
     build = tables["build"] if isinstance(tables["build"], dict) else {}
@@ -125,7 +124,7 @@ def load_project(root: Path) -> Project:
         for name in leaflets:
             if name not in known:
                 problem("", f"leaflets.{name}", f"[leaflets.{name}] names no leaflet (there is no leaflet/{name}.yaml)"
-                        f"{_did_you_mean(name, known)}: fix the name or remove the table")
+                        f"{did_you_mean(name, known)}: fix the name or remove the table")
     if problems:
         raise UserError(problems)
     goals = ReadabilityGoals(**(tables["readability"] or {}))
@@ -135,9 +134,6 @@ def load_project(root: Path) -> Project:
                    tuple(build.get("variants", ())), languages)
 
 
-def _did_you_mean(name: str, choices) -> str:
-    close = difflib.get_close_matches(name, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _line_of(lines: list[str], table: str, key: str | None) -> int | None:

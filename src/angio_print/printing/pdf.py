@@ -17,10 +17,10 @@ from urllib.parse import unquote, urlsplit
 
 import pydyf
 import weasyprint
-from weasyprint.pdf import tags as _weasyprint_tags
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from angio_print.printing import weasyprint_internals as internals
 from angio_print.printing.fonts import FONTS_DIR, FontLock, InstalledFonts
 
 PDF_VARIANT = "pdf/ua-1"
@@ -52,23 +52,20 @@ class AssetFetcher(URLFetcher):
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
 
 
-_original_build_box_tree = _weasyprint_tags._build_box_tree
-
-
-def _tag_passage_languages(box, parent, pdf, *args):
+def _tag_passage_languages(build_box_tree, box, parent, pdf, *args):
     """Give each structure element made for an HTML element with `lang` its own /Lang."""
-    real = getattr(box, "_box", box)
+    real = internals.layout_box(box)
     element = getattr(real, "element", None)
     lang = None
     if element is not None and getattr(real, "element_tag", None) not in ("html", "body"):
         lang = element.get("lang")
-    for struct in _original_build_box_tree(box, parent, pdf, *args):
+    for struct in build_box_tree(box, parent, pdf, *args):
         if lang and lang != "und" and isinstance(struct, pydyf.Dictionary) and "Lang" not in struct:
             struct["Lang"] = pydyf.String(lang)
         yield struct
 
 
-_weasyprint_tags._build_box_tree = _tag_passage_languages
+internals.wrap_structure_builder(_tag_passage_languages)
 
 
 class _Capture(logging.Handler):
@@ -171,23 +168,23 @@ class Layout:
 
     def page_has_tag(self, index: int, tag: str) -> bool:
         """Whether any part of a `tag` element is laid out on that page."""
-        page_box = self.document.pages[index]._page_box
+        page_box = internals.page_box(self.document.pages[index])
         return any(getattr(box, "element_tag", None) == tag for box in page_box.descendants())
 
     def lines_beyond(self, pages: int) -> int:
         """Lines of text laid out after the first `pages` pages (running heads and footers not counted)."""
-        return sum(1 for page in self.document.pages[pages:] for box in page._page_box.children[0].descendants()
-                   if type(box).__name__ == "LineBox")
+        return sum(1 for page in self.document.pages[pages:] for box in internals.page_content_boxes(page)
+                   if internals.is_line_box(box))
 
     def crowded_labels(self) -> list[str]:
         """Figure labels that overlap another label or run out of their figure's drawing area."""
         crowded = []
         for page in self.document.pages:
-            for area in page._page_box.descendants():
+            for area in internals.page_box(page).descendants():
                 if not _has_class(area, "art", "pair-labels") or not hasattr(area, "children"):
                     continue
                 bottom = area.content_box_y() + area.height
-                labels = [getattr(box, "_box", box) for box in area.descendants()
+                labels = [internals.layout_box(box) for box in area.descendants()
                           if box is not area and _has_class(box, "label")]
                 rects = [(b.border_box_x(), b.border_box_y(), b.border_box_x() + b.border_width(),
                           b.border_box_y() + b.border_height(), b) for b in labels if hasattr(b, "border_height")]
@@ -209,3 +206,19 @@ class Layout:
             else:
                 warnings.append(record.getMessage())
         return Printed(data, self.pages, tuple(dict.fromkeys(missing)), tuple(warnings), tuple(self._fetcher.refused))
+
+
+def bare_renders(printer: Printer, documents: list[tuple[str, list[str]]]) -> list:
+    """For the benchmark's floor: each (html, font families) as a call that prints it with bare WeasyPrint.
+
+    The same pinned fonts and PDF/UA variant as a build, none of its work
+    around the layout; the font faces are prepared here, outside the timing.
+    """
+    base = printer.assets_dir.resolve().as_uri() + "/"
+    calls = []
+    for html, families in documents:
+        font_config = printer.font_config(families)
+        faces = weasyprint.CSS(string=printer.fonts.font_face_css(families, html), font_config=font_config)
+        calls.append(lambda html=html, faces=faces, font_config=font_config: weasyprint.HTML(
+            string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1", stylesheets=[faces], font_config=font_config))
+    return calls

@@ -1,0 +1,50 @@
+"""Every reach into WeasyPrint's internals, in one place, each covered by tests/test_weasyprint_internals.py.
+
+WeasyPrint's public API prints; measuring a layout (lines past a page,
+labels that overlap, which element sits on which page) and tagging each
+passage with its own language need its box tree and its tag builder. If a
+new WeasyPrint renames one of these, those tests fail by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from weasyprint.pdf import tags as _tags
+
+PINNED_FOR = "70.0"  # the WeasyPrint version these reaches were written against (pyproject.toml pins it)
+
+
+def page_box(page):
+    """The root box of a laid-out page (`Page._page_box`)."""
+    return page._page_box
+
+
+def page_content_boxes(page) -> Iterator:
+    """Every box inside the page's content area, without its margin boxes (running head and footer)."""
+    return page_box(page).children[0].descendants()
+
+
+def is_line_box(box) -> bool:
+    return type(box).__name__ == "LineBox"
+
+
+def layout_box(box):
+    """The layout box behind a tag-tree wrapper (`_box`), or the box itself."""
+    return getattr(box, "_box", box)
+
+
+def wrap_structure_builder(wrapper: Callable) -> None:
+    """Let `wrapper(original, box, parent, pdf, *args)` build each structure element of a tagged PDF.
+
+    Wraps `weasyprint.pdf.tags._build_box_tree`, once per process.
+    """
+    original = _tags._build_box_tree
+    if getattr(original, "wrapped_by_angio_print", False):
+        return
+
+    def build_box_tree(box, parent, pdf, *args):
+        return wrapper(original, box, parent, pdf, *args)
+
+    build_box_tree.wrapped_by_angio_print = True
+    _tags._build_box_tree = build_box_tree

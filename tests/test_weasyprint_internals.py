@@ -1,0 +1,60 @@
+"""Each reach into WeasyPrint's internals, on a real tiny document: a WeasyPrint that moves one fails here by name."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import weasyprint
+
+from angio_print.printing import weasyprint_internals as internals
+from angio_print.printing import pdf  # noqa: F401  (installs the passage-language hook)
+
+TWO_PAGES = """<html lang="en"><head><style>
+@page { size: 100mm 60mm; margin: 10mm; @bottom-center { content: "footer" } }
+p { margin: 0; font-size: 12pt; line-height: 1.3 }
+</style></head><body>""" + "".join(f"<p>Line {n}</p>" for n in range(12)) + \
+    '<p lang="fr" id="passage">Une phrase en français.</p></body></html>'
+
+
+def _document():
+    return weasyprint.HTML(string=TWO_PAGES).render()
+
+
+def test_the_pinned_weasyprint_is_the_one_these_reaches_were_written_for():
+    assert weasyprint.__version__ == internals.PINNED_FOR
+
+
+def test_page_boxes_and_their_content_lines():
+    document = _document()
+    assert len(document.pages) >= 2
+    for page in document.pages:
+        assert internals.page_box(page).descendants()
+    lines = [box for page in document.pages for box in internals.page_content_boxes(page) if internals.is_line_box(box)]
+    assert len(lines) == 13, "one line box per paragraph, and none from the footer margin box"
+
+
+def test_layout_box_behind_a_wrapper_and_the_box_itself():
+    box = next(internals.page_content_boxes(_document().pages[0]))
+    assert internals.layout_box(box) is box
+
+    class Wrapper:
+        _box = box
+    assert internals.layout_box(Wrapper()) is box
+
+
+def test_the_structure_hook_tags_a_passage_with_its_own_language():
+    data = _document().write_pdf(pdf_variant="pdf/ua-1")
+    with pikepdf.open(io.BytesIO(data)) as document:
+        langs = set()
+        stack = [document.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Dictionary):
+                if "/Lang" in node:
+                    langs.add(str(node.Lang))
+                kids = node.get("/K")
+                stack += list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+            elif isinstance(node, pikepdf.Array):
+                stack += list(node)
+    assert "fr" in langs, "the passage in French lost its /Lang: the hook on _build_box_tree no longer runs"
