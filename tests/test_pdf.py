@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from angio_print.i18n.catalogs import Translations
 from angio_print.model.leaflet_file import load_leaflet
+from pdf_structure import structure_languages
 from fonts_in_pdf import embedded_font_names, unpinned
 
 pytestmark = pytest.mark.system  # real PDFs, Chromium or the whole command line
@@ -109,19 +110,8 @@ def test_french_says_it_is_a_draft_in_french_and_english(built):
 
 
 def test_bilingual_passages_carry_their_own_language(built):
-    langs = set()
     with pikepdf.open(built / "angioleiomyoma-fr-en-a4-bilingual.pdf") as pdf:
-        stack = [pdf.Root.StructTreeRoot]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, pikepdf.Dictionary):
-                if "/Lang" in node:
-                    langs.add(str(node.Lang))
-                kids = node.get("/K")
-                if isinstance(kids, pikepdf.Array):
-                    stack.extend(kids)
-                elif isinstance(kids, pikepdf.Dictionary):
-                    stack.append(kids)
+        langs = structure_languages(pdf)
     assert {"fr", "en"} <= langs
     text = _text(built / "angioleiomyoma-fr-en-a4-bilingual.pdf")
     assert "Qu’est-ce qu’un angioléiomyome" in text or "Qu'est-ce qu'un angioléiomyome" in text

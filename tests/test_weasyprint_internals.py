@@ -7,6 +7,8 @@ import io
 import pikepdf
 import weasyprint
 
+from pdf_structure import structure_languages
+
 from angio_print.printing import weasyprint_internals as internals
 from angio_print.printing import pdf  # noqa: F401  (installs the passage-language hook)
 
@@ -46,15 +48,5 @@ def test_layout_box_behind_a_wrapper_and_the_box_itself():
 def test_the_structure_hook_tags_a_passage_with_its_own_language():
     data = _document().write_pdf(pdf_variant="pdf/ua-1")
     with pikepdf.open(io.BytesIO(data)) as document:
-        langs = set()
-        stack = [document.Root.StructTreeRoot]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, pikepdf.Dictionary):
-                if "/Lang" in node:
-                    langs.add(str(node.Lang))
-                kids = node.get("/K")
-                stack += list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
-            elif isinstance(node, pikepdf.Array):
-                stack += list(node)
+        langs = structure_languages(document)
     assert "fr" in langs, "the passage in French lost its /Lang: the hook on _build_box_tree no longer runs"
