@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import re
 import subprocess
 
@@ -13,6 +14,9 @@ from angio_print.i18n import catalogs
 from angio_print.i18n.catalogs import Translations
 from angio_print.model.leaflet import Figure
 from angio_print.model.leaflet_file import load_leaflets
+from angio_print.build.plan import plan
+from angio_print.build.worker import Job, render_html
+from angio_print.printing.pdf import Printer
 from angio_print.render.fitting import LADDER, STANDARD_PAGES
 from angio_print.model.languages import get_language
 from fonts_in_pdf import unpinned
@@ -51,6 +55,15 @@ def test_the_manifest_tells_the_truth_about_one_sheet(standard_everywhere):
         assert artifact["fit"] in {fit.name for fit in LADDER}
         if not artifact["fits_one_sheet"]:
             assert artifact["lang"] in manifest["standard_needs_more_than_one_sheet"]
+
+
+@pytest.mark.parametrize("fit", LADDER, ids=lambda fit: fit.name)
+def test_page_margins_are_10mm_or_more_on_every_rung(project, fit):
+    target = next(t for t in plan(["angioleiomyoma"], ["en"], ["letter"], ["standard"]))
+    html = render_html(Job(project.root, target, Path("."), None, ("margins",)), True, fit)
+    layout = Printer(project.root, project.assets_dir).layout(html, fit.families(get_language("en")))
+    for index in range(layout.pages):
+        assert min(layout.page_margins_mm(index)) >= 10, (fit.name, index, layout.page_margins_mm(index))
 
 
 def test_body_text_is_at_least_12pt_in_every_language(standard_everywhere):

@@ -36,6 +36,10 @@ def test_page_boxes_and_their_content_lines():
     assert len(lines) == 13, "one line box per paragraph, and none from the footer margin box"
 
 
+def test_page_margins_in_millimetres():
+    assert internals.page_margins_mm(_document().pages[0]) == (10.0, 10.0, 10.0, 10.0)
+
+
 def test_layout_box_behind_a_wrapper_and_the_box_itself():
     box = next(internals.page_content_boxes(_document().pages[0]))
     assert internals.layout_box(box) is box

@@ -171,6 +171,10 @@ class Layout:
         page_box = internals.page_box(self.document.pages[index])
         return any(getattr(box, "element_tag", None) == tag for box in page_box.descendants())
 
+    def page_margins_mm(self, index: int) -> tuple[float, float, float, float]:
+        """The page's margins as laid out (top, right, bottom, left), in millimetres."""
+        return internals.page_margins_mm(self.document.pages[index])
+
     def lines_beyond(self, pages: int) -> int:
         """Lines of text laid out after the first `pages` pages (running heads and footers not counted)."""
         return sum(1 for page in self.document.pages[pages:] for box in internals.page_content_boxes(page)

@@ -20,6 +20,13 @@ def page_box(page):
     return page._page_box
 
 
+def page_margins_mm(page) -> tuple[float, float, float, float]:
+    """Top, right, bottom and left margin of a laid-out page, in mm (WeasyPrint lays out in CSS px, 96 per inch)."""
+    box = page_box(page)
+    return tuple(round(value * 25.4 / 96, 2) for value in
+                 (box.margin_top, box.margin_right, box.margin_bottom, box.margin_left))
+
+
 def page_content_boxes(page) -> Iterator:
     """Every box inside the page's content area, without its margin boxes (running head and footer)."""
     return page_box(page).children[0].descendants()
