@@ -37,7 +37,7 @@ from angio_print.build.progress import Progress
 from angio_print.model.clinic import DEFAULT_NAME, load_clinic
 from angio_print.build.plan import Target, plan, shard
 from angio_print.render.fitting import STANDARD_PAGES
-from angio_print.build.worker import Job, Result, print_target, warm_up
+from angio_print.build.worker import FitHint, Job, Result, print_target, warm_up
 
 CACHE_DIR = ".angio-cache"
 
@@ -142,7 +142,7 @@ def _reuse_or_plan(project, targets, hasher, cache, out, clinic_path, force: boo
         if cached:
             results[target] = cached
         else:
-            jobs.append((Job(project.root, target, out, clinic_path, hasher.stamp(), cache.fit_hint(target)), key))
+            jobs.append((Job(project.root, target, out, clinic_path, hasher.stamp(), cache.fit_hint(target, key)), key))
     return results, jobs
 
 
@@ -336,13 +336,16 @@ class _Cache:
                   "warnings": list(result.warnings)}
         write_atomic(self._path(target), json.dumps(record).encode())
 
-    def fit_hint(self, target: Target) -> tuple[str, bool] | None:
-        """The copy-fitting rung of the last print of this target, whatever its inputs were then."""
+    def fit_hint(self, target: Target, key: str) -> FitHint | None:
+        """The copy-fitting decision of the last print of this target, whatever its inputs were then."""
         try:
             record = json.loads(self._path(target).read_text())
         except (OSError, ValueError):
             return None
-        return (record["fit"], record["pages"] <= STANDARD_PAGES) if record.get("fit") else None
+        if not record.get("fit"):
+            return None
+        return FitHint(record["fit"], record["pages"] <= STANDARD_PAGES, record.get("notes_space", True),
+                       record.get("lines_over", 0), record.get("key") == key)
 
     def get_value(self, name: str, key: str):
         try:

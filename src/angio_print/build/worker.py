@@ -30,7 +30,18 @@ class Job:
     out: Path
     clinic: Path | None
     stamp: tuple  # changes whenever an input file changes, so caches below stay right
-    fit_hint: tuple[str, bool] | None = None  # the rung chosen last time, and whether it fitted one sheet
+    fit_hint: "FitHint | None" = None
+
+
+@dataclass(frozen=True)
+class FitHint:
+    """The copy-fitting decision of the last print of a target, kept in the build cache."""
+
+    fit: str
+    fitted: bool  # whether it fitted one sheet
+    notes_space: bool
+    lines_over: int
+    same_inputs: bool  # nothing the target is made of has changed since: the decision still holds
 
 
 @dataclass(frozen=True)
@@ -157,12 +168,18 @@ def _fitted(target: Target, lay_out, hint: tuple[str, bool] | None = None):
             tightest.append(layout)
         return None
 
-    if hint and hint[0] in {fit.name for fit in LADDER}:
-        index = LADDER.index(get_fit(hint[0]))
-        if hint[1] and (found := attempt(LADDER[index])):
+    if hint and hint.fit in {fit.name for fit in LADDER}:
+        if hint.same_inputs:  # the same inputs lay out the same: one layout, the one printed
+            if not hint.fitted:
+                return lay_out(ROOMY, True), ROOMY, True, hint.lines_over
+            layout = lay_out(get_fit(hint.fit), hint.notes_space)
+            if layout.pages <= STANDARD_PAGES:
+                return layout, get_fit(hint.fit), hint.notes_space, 0
+        index = LADDER.index(get_fit(hint.fit))
+        if hint.fitted and (found := attempt(LADDER[index])):
             if index == 0 or attempt(LADDER[index - 1]) is None:
                 return found
-        elif not hint[1] and attempt(LADDER[-1]) is None:
+        elif not hint.fitted and attempt(LADDER[-1]) is None:
             return _second_sheet(lay_out, tightest)  # still fits no rung
     for fit in LADDER:
         if found := attempt(fit):
