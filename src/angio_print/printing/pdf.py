@@ -128,7 +128,10 @@ class Printer:
                 self._font_configs[key] = FontConfiguration()
         return self._font_configs[key]
 
+    layouts_made = 0  # in this process: `bench` reports layouts per target
+
     def layout(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> "Layout":
+        Printer.layouts_made += 1
         return Layout(self, html, families, allowed)
 
     def print_pdf(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> Printed:
