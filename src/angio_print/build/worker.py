@@ -140,57 +140,68 @@ def print_target(job: Job) -> Result:
                   warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name, lines_over=lines_over)
 
 
-def _fitted(target: Target, lay_out, hint: tuple[str, bool] | None = None):
+def _fitted(target: Target, lay_out, hint: FitHint | None = None):
     """The most generous rung on which a standard leaflet fits one sheet, with the notes space if it fits too.
 
     Returns (layout, fit, notes_space, lines_over): lines_over is how many
     lines the tightest rung leaves beyond one sheet when no rung fits (0
-    otherwise). Generous type comes before the notes space: on each rung the
-    leaflet is tried with it, then without it when the notes space alone
-    spills over. Other variants, and a leaflet no rung fits, take the pages
-    they need. The hint (the rung chosen last time, and whether it fitted)
-    lets a rebuild after a small change lay out twice instead of climbing the
-    whole ladder.
+    otherwise); such a leaflet is printed roomy, with the notes space, on two
+    sheets. Other variants take the pages they need.
+
+    Generous type comes before the notes space: the rung is the most generous
+    one on which the text alone fits, found by halving the rungs left with
+    each layout; the notes space is added on that rung when it fits too. The
+    hint (the decision of the last print) makes a forced rebuild of an
+    unchanged target one layout, and a rebuild after a small change two.
     """
     if not target.one_sheet:
         return lay_out(ROOMY, True), ROOMY, True, 0
-    tightest: list = []
-
-    def attempt(fit: Fit):
-        layout = lay_out(fit, True)
-        if layout.pages <= STANDARD_PAGES:
-            return layout, fit, True, 0
-        if not layout.page_has_tag(-1, "main"):
-            layout = lay_out(fit, False)
-            if layout.pages <= STANDARD_PAGES:
-                return layout, fit, False, 0
-        if fit is LADDER[-1]:
-            tightest.append(layout)
-        return None
-
+    search = _Search(lay_out)
     if hint and hint.fit in {fit.name for fit in LADDER}:
-        if hint.same_inputs:  # the same inputs lay out the same: one layout, the one printed
-            if not hint.fitted:
-                return lay_out(ROOMY, True), ROOMY, True, hint.lines_over
-            layout = lay_out(get_fit(hint.fit), hint.notes_space)
-            if layout.pages <= STANDARD_PAGES:
-                return layout, get_fit(hint.fit), hint.notes_space, 0
-        index = LADDER.index(get_fit(hint.fit))
-        if hint.fitted and (found := attempt(LADDER[index])):
-            if index == 0 or attempt(LADDER[index - 1]) is None:
-                return found
-        elif not hint.fitted and attempt(LADDER[-1]) is None:
-            return _second_sheet(lay_out, tightest)  # still fits no rung
-    for fit in LADDER:
-        if found := attempt(fit):
-            return found
-    return _second_sheet(lay_out, tightest)
+        if hint.same_inputs and not hint.fitted:  # the same inputs lay out the same
+            return search.layout(0, True), ROOMY, True, hint.lines_over
+        rung = LADDER.index(get_fit(hint.fit))
+        if search.fits(rung, hint.notes_space):
+            if hint.same_inputs or rung == 0 or not search.fits(rung - 1, False):
+                return search.found(rung, hint.notes_space)
+    return search.run()
 
 
-def _second_sheet(lay_out, tightest: list):
-    """A leaflet that fits no rung: generous type and room to write, on two sheets; how far over it was."""
-    lines_over = tightest[-1].lines_beyond(STANDARD_PAGES) if tightest else 0
-    return lay_out(ROOMY, True), ROOMY, True, lines_over
+class _Search:
+    """Layouts of a leaflet on the rungs of the ladder, with and without the notes space, each made at most once."""
+
+    def __init__(self, lay_out):
+        self.lay_out = lay_out
+        self.made: dict[tuple[int, bool], object] = {}
+
+    def layout(self, rung: int, notes_space: bool):
+        if (rung, notes_space) not in self.made:
+            self.made[rung, notes_space] = self.lay_out(LADDER[rung], notes_space)
+        return self.made[rung, notes_space]
+
+    def fits(self, rung: int, notes_space: bool) -> bool:
+        return self.layout(rung, notes_space).pages <= STANDARD_PAGES
+
+    def found(self, rung: int, notes_space: bool):
+        return self.layout(rung, notes_space), LADDER[rung], notes_space, 0
+
+    def run(self):
+        if self.fits(0, True):
+            return self.found(0, True)
+        text_runs_over = self.layout(0, True).page_has_tag(-1, "main")  # then it does without the notes too
+        if not text_runs_over and self.fits(0, False):
+            return self.found(0, False)
+        low, high = 0, len(LADDER)  # the text alone runs over on rung `low`; it fits on rung `high`, if any
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.fits(middle, False):
+                high = middle
+            else:
+                low = middle
+        if high == len(LADDER):
+            lines_over = self.layout(len(LADDER) - 1, False).lines_beyond(STANDARD_PAGES)
+            return self.layout(0, True), ROOMY, True, lines_over
+        return self.found(high, self.fits(high, True))
 
 
 def _thumbnail(pdf: bytes, png: Path) -> None:
