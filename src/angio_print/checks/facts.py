@@ -5,43 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
-
-import babel
-import babel.units
 
 from angio_print.checks.registry import MessagePair, message_check
 from angio_print.model import markup
-from angio_print.model.languages import get_language
+from angio_print.model.units import unit_forms
 
-# Units the source may use, by their CLDR names: a translation may write a unit
-# the international way, as CLDR writes it for that language (short, long or
-# narrow: "3 см", "3 سم", "3 ሴሜ"), or as the language's termbase approves.
-CLDR_UNITS = {"cm": "length-centimeter", "mm": "length-millimeter", "mg": "mass-milligram"}
-PERCENT_SIGNS = ("%", "٪", "％", "؉")
 _UNIT = re.compile(r"(?<=\d)\s?(cm|mm|mg|%)(?![A-Za-z])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _URL = re.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
-
-
-@lru_cache(maxsize=None)
-def unit_forms(unit: str, lang: str) -> frozenset[str]:
-    """Every way `lang` may write `unit`, by CLDR."""
-    if unit == "%":
-        return frozenset(PERCENT_SIGNS)
-    forms = {unit}
-    locale = get_language(lang).babel_locale
-    for length in ("short", "long", "narrow") if locale else ():
-        try:
-            written = babel.units.format_unit(3, CLDR_UNITS[unit], locale=locale, length=length)
-        except (ValueError, KeyError, babel.UnknownLocaleError):
-            continue
-        form = re.sub(r"[\d\s\u00a0\u202f]+", " ", written).strip()
-        if form and CLDR_UNITS[unit] not in form:
-            forms.add(form)
-    return frozenset(forms)
 
 
 def _unit_key(text: str) -> str:

@@ -21,6 +21,7 @@ from angio_print.i18n.catalogs import PLACEHOLDER, Translations
 from angio_print.model.project import Project
 from angio_print.render.fitting import ROOMY, Fit
 from angio_print.model.formats import PAPERS, VARIANTS
+from angio_print.model.units import number_unit_gap
 from angio_print.model.leaflet import Figure, Glossary, ItemList, Leaflet, Message, Paragraph
 from angio_print.model.languages import Language
 from angio_print.i18n.review import ReviewStatus
@@ -59,7 +60,8 @@ class LanguageView:
     english: "LanguageView | None" = None
 
     def text(self, message: Message) -> Markup:
-        return _keep_short_hyphenated_words_whole(markup.render(self.translations.get(message.context, message.text)))
+        html = markup.render(self.translations.get(message.context, message.text))
+        return _keep_short_hyphenated_words_whole(_bind_numbers_to_units(html, self.language.code))
 
     def plain(self, message: Message) -> str:
         """The translation as plain text (for attributes): markup dropped, the rest left to autoescape."""
@@ -140,6 +142,11 @@ def _keep_short_hyphenated_words_whole(html: Markup) -> Markup:
     pattern meets text alone.
     """
     return Markup(_SHORT_HYPHENATED.sub(r'<span class="nowrap">\1</span>', str(html)))
+
+
+def _bind_numbers_to_units(html: Markup, lang: str) -> Markup:
+    """'3 cm' never breaks between the number and its unit: the space becomes a no-break space."""
+    return Markup(number_unit_gap(lang).sub("\u00a0", str(html)))
 
 
 def _isolate(value: str) -> str:
