@@ -130,6 +130,7 @@ def _css_char(char: str) -> str:
     return f"\\{ord(char):06X} "
 
 
+WORD_JOINER = "\u2060"
 # Latin letters and digits only: a span boundary inside an Indic syllable would break its shaping.
 _LATIN = "A-Za-z0-9\u00c0-\u024f"
 _SHORT_HYPHENATED = re.compile(rf"(?<![{_LATIN}-])([{_LATIN}]{{1,3}}-[{_LATIN}]+|[{_LATIN}]+-[{_LATIN}]{{1,3}})(?![{_LATIN}-])")
@@ -138,10 +139,12 @@ _SHORT_HYPHENATED = re.compile(rf"(?<![{_LATIN}-])([{_LATIN}]{{1,3}}-[{_LATIN}]+
 def _keep_short_hyphenated_words_whole(html: Markup) -> Markup:
     """Never break 'h-caldesmon' or 'melan-A' at its hyphen: half a marker name means nothing to a reader.
 
-    The rendered markup has only <strong>/<em> tags, without attributes, so the
-    pattern meets text alone.
+    A word joiner (U+2060) on each side of the hyphen forbids the break; a
+    `white-space: nowrap` span would too, but WeasyPrint then breaks the line
+    before it too early, leaving a word alone on a line. The rendered markup
+    has only <strong>/<em> tags, without attributes, so the pattern meets text alone.
     """
-    return Markup(_SHORT_HYPHENATED.sub(r'<span class="nowrap">\1</span>', str(html)))
+    return Markup(_SHORT_HYPHENATED.sub(lambda m: m.group(1).replace("-", WORD_JOINER + "-" + WORD_JOINER), str(html)))
 
 
 def _bind_numbers_to_units(html: Markup, lang: str) -> Markup:
