@@ -16,6 +16,7 @@ from angio_print.model.leaflet import Figure
 from angio_print.model.leaflet_file import load_leaflets
 from angio_print.build.plan import plan
 from angio_print.build.worker import Job, render_html
+from angio_print.printing import weasyprint_internals as internals
 from angio_print.printing.pdf import Printer
 from angio_print.render.fitting import LADDER, STANDARD_PAGES
 from angio_print.model.languages import get_language
@@ -64,6 +65,28 @@ def test_page_margins_are_10mm_or_more_on_every_rung(project, fit):
     layout = Printer(project.root, project.assets_dir).layout(html, fit.families(get_language("en")))
     for index in range(layout.pages):
         assert min(layout.page_margins_mm(index)) >= 10, (fit.name, index, layout.page_margins_mm(index))
+
+
+def _lonely_words(layout) -> list[str]:
+    """Lines inside a paragraph (not its last) that hold a single short word: a line broken too early."""
+    lonely = []
+    for index in range(layout.pages):
+        for box in internals.page_content_boxes(layout.document.pages[index]):
+            lines = [child for child in getattr(box, "children", ()) if internals.is_line_box(child)]
+            for line in lines[:-1]:
+                words = "".join(b.text for b in line.descendants() if type(b).__name__ == "TextBox").split()
+                if len(words) == 1 and len(words[0]) < 15:
+                    lonely.append(words[0])
+    return lonely
+
+
+@pytest.mark.parametrize("fit", LADDER, ids=lambda fit: fit.name)
+def test_no_line_is_broken_too_early_on_any_rung(project, fit):
+    for paper in project.default_papers:
+        target = next(t for t in plan(["angioleiomyoma"], ["en"], [paper], ["standard"]))
+        html = render_html(Job(project.root, target, Path("."), None, ("lonely",)), False, fit)
+        layout = Printer(project.root, project.assets_dir).layout(html, fit.families(get_language("en")))
+        assert not _lonely_words(layout), (paper, _lonely_words(layout))
 
 
 def test_body_text_is_at_least_12pt_in_every_language(standard_everywhere):
