@@ -329,3 +329,17 @@ def test_three_shards_merged_are_one_full_build(library, tmp_path):
 
     assert digests(merged) == digests(full)
     assert run(library, "build", "--shard", "4/3").returncode == 2
+
+
+def test_a_short_leaflet_shares_its_one_page_between_both_columns(library, tmp_path):
+    import pdfplumber
+
+    out = tmp_path / "out"
+    _build(library, out, langs=["en"], papers=("a4",), variants=("standard",), leaflets=["alpha"])
+    with pdfplumber.open(out / "alpha-en-a4.pdf") as pdf:
+        page = pdf.pages[0]
+        assert len(pdf.pages) == 1
+        body = [c for c in page.chars if c["text"].strip() and c["size"] >= 12]
+    middle = page.width / 2
+    assert any(c["x1"] < middle for c in body) and any(c["x0"] > middle for c in body), \
+        "a one-page leaflet left one of its columns empty"

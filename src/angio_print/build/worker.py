@@ -99,7 +99,7 @@ def _view(job: Job, leaflet, lang: str, prefix: str = "") -> LanguageView:
     return view
 
 
-def render_html(job: Job, notes_space: bool = True, fit: Fit = ROOMY) -> str:
+def render_html(job: Job, notes_space: bool = True, fit: Fit = ROOMY, balanced: bool = False) -> str:
     """The HTML of one target, exactly as it is printed."""
     target = job.target
     project = _project(job.root, job.stamp)
@@ -107,7 +107,7 @@ def render_html(job: Job, notes_space: bool = True, fit: Fit = ROOMY) -> str:
     views = [_view(job, leaflet, lang, prefix=f"{lang}-") for lang in target.langs]
     return _renderer(job.root, job.stamp).render(leaflet, views, variant=target.variant, paper=target.paper,
                                                  clinic=_clinic(job.clinic, job.stamp), notes_space=notes_space,
-                                                 fit=fit)
+                                                 fit=fit, balanced=balanced)
 
 
 def print_target(job: Job) -> Result:
@@ -118,11 +118,13 @@ def print_target(job: Job) -> Result:
 
     printer = _printer(job.root, job.stamp)
 
-    def lay_out(fit: Fit, notes_space: bool):
+    def lay_out(fit: Fit, notes_space: bool, balanced: bool = False):
         families = list(dict.fromkeys(f for lang in target.langs for f in fit.families(get_language(lang))))
-        return printer.layout(render_html(job, notes_space, fit), families, allowed)
+        return printer.layout(render_html(job, notes_space, fit, balanced), families, allowed)
 
     layout, fit, notes_space, lines_over = _fitted(target, lay_out, job.fit_hint)
+    if layout.pages == 1:  # a short leaflet: both columns share its text, rather than the first holding it all
+        layout = lay_out(fit, notes_space, balanced=True)
     crowded = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
                for label in layout.crowded_labels()]
     printed = layout.write()

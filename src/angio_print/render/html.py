@@ -198,7 +198,8 @@ class Renderer:
         self.environment.filters["svg_title"] = _svg_title
 
     def render(self, leaflet: Leaflet, views: list[LanguageView], *, variant: str, paper: str,
-               clinic=None, notes_space: bool = True, fit: Fit = ROOMY) -> str:
+               clinic=None, notes_space: bool = True, fit: Fit = ROOMY, balanced: bool = False) -> str:
+        """The leaflet's HTML; `balanced` shares a one-page leaflet's text evenly between its two columns."""
         template = self.environment.get_template("leaflet.html")
         return template.render(
             leaflet=leaflet,
@@ -210,4 +211,5 @@ class Renderer:
             clinic=clinic,
             notes_space=notes_space,
             fit=fit,
+            balanced=balanced,
         )
