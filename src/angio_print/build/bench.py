@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import resource
 import tempfile
 import time
@@ -15,14 +16,26 @@ from angio_print.model.languages import SOURCE_LANGUAGE, get_language
 from angio_print.printing.pdf import Printer, bare_renders
 from angio_print.build.plan import plan
 from angio_print.build.worker import Job, render_html
+from angio_print.render.fitting import ROOMY, get_fit
 
 
-def _floor(project: Project, targets) -> float:
-    """The same HTML and pinned fonts printed by bare WeasyPrint in one warm process."""
+def _printed(project: Project, target, built: Path | None) -> tuple[str, list[str]]:
+    """The exact HTML a build printed for `target` (its fitting rung, notes space, balance) and its font families."""
+    artifact = _artifacts(built).get(target.filename, {}) if built else {}
+    fit = get_fit(artifact.get("fit") or ROOMY.name)
+    html = render_html(Job(project.root, target, Path("."), None, ("bench",)), artifact.get("notes_space", True), fit,
+                       balanced=artifact.get("pages") == 1)
+    return html, [f for lang in target.langs for f in fit.families(get_language(lang))]
+
+
+def _artifacts(built: Path) -> dict:
+    return {a["path"]: a for a in json.loads((built / "manifest.json").read_text(encoding="utf-8"))["artifacts"]}
+
+
+def _floor(project: Project, targets, built: Path | None = None) -> float:
+    """The HTML a build printed (or the roomy HTML, before any build), printed by bare WeasyPrint in one warm process."""
     printer = Printer(project.root, project.assets_dir)
-    documents = [(render_html(Job(project.root, target, Path("."), None, ("bench",))),
-                  [f for lang in target.langs for f in get_language(lang).font_families]) for target in targets]
-    renders = bare_renders(printer, documents)
+    renders = bare_renders(printer, [_printed(project, target, built) for target in targets])
     started = time.perf_counter()
     for render in renders:
         render()
@@ -62,9 +75,9 @@ def _report(title: str, runs: dict, floor: float) -> None:
 def run_benchmark(project: Project, scratch: Path | None) -> int:
     """Build figures against the bare-WeasyPrint floor, for the A4 standard leaflets and for the full build.
 
-    Each floor is measured before and after its builds and averaged, so that
-    drift in machine speed during the run does not favour either side; one
-    untimed page per language first loads every font for both. A first
+    Each floor prints the very HTML its first build printed (the rung, notes
+    space and column balance the build chose), once per target; one untimed
+    page per language first loads every font. A first
     build climbs the fitting ladder; a forced rebuild reuses the decisions
     cached with each target's inputs.
     """
@@ -76,14 +89,12 @@ def run_benchmark(project: Project, scratch: Path | None) -> int:
     _floor(project, standard)  # warm-up, not timed
     with tempfile.TemporaryDirectory() as temporary:
         root = scratch or Path(temporary)
-        floor_before = _floor(project, standard)
         runs_standard = _builds(project, root / "standard", langs, papers[:1], ("standard",))
-        floor_standard = (floor_before + _floor(project, standard)) / 2
-        floor_before = _floor(project, everything)
+        floor_standard = _floor(project, standard, root / "standard" / "jobs1")
         runs_full = _builds(project, root / "full", langs, papers, variants)
         noop = build(project, BuildOptions(out=root / "full" / "jobs2", jobs=2, langs=langs, papers=papers,
                                            variants=variants, quiet=True))
-        floor_full = (floor_before + _floor(project, everything)) / 2
+        floor_full = _floor(project, everything, root / "full" / "jobs1")
     check_seconds = _timed_check(project, langs)
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
