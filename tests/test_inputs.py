@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -281,3 +282,17 @@ def test_what_weasyprint_warns_about_reaches_the_build_the_manifest_and_check(pr
     strict = _cli("check", "--lang", "en", "--pdf", str(out), "--strict", cwd=project_copy)
     assert "colour" in lenient.stdout + lenient.stderr
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
+
+
+@pytest.mark.system
+def test_a_figure_label_too_long_for_its_place_is_a_build_warning(project_copy, tmp_path):
+    catalog = project_copy / "locales" / "fr" / "LC_MESSAGES" / "angioleiomyoma.po"
+    text = catalog.read_text(encoding="utf-8")
+    label = re.search(r'msgctxt "angioleiomyoma/what-is/skin-figure/dermis"\nmsgid "[^"]*"\nmsgstr "([^"]*)"', text).group(1)
+    catalog.write_text(text.replace(f'msgstr "{label}"', f'msgstr "{", ".join([label] * 4)}"'), encoding="utf-8")
+    out = tmp_path / "out"
+    result = _cli("build", "--out", str(out), "--lang", "fr", "--paper", "a4", "--variant", "standard", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "a figure label does not fit its space: 'Derme" in result.stderr
+    assert result.stderr.count("does not fit its space") == 1, "only that label: the others, and the margins " \
+        "labels that grow with their text, fit"

@@ -105,6 +105,17 @@ def _has_class(box, *names: str) -> bool:
     return element is not None and bool(set(names) & set((element.get("class") or "").split()))
 
 
+def _outermost(boxes, *names: str) -> list:
+    """The outermost box of each element with one of the classes `names`: the lines and text inside it share its element."""
+    seen, found = set(), []
+    for box in boxes:
+        box = internals.layout_box(box)
+        if _has_class(box, *names) and id(box.element) not in seen:
+            seen.add(id(box.element))
+            found.append(box)
+    return found
+
+
 class Printer:
     """Prints HTML with the project's pinned fonts and nothing else; one per process.
 
@@ -187,12 +198,11 @@ class Layout:
         """Figure labels that overlap another label or run out of their figure's drawing area."""
         crowded = []
         for page in self.document.pages:
-            for area in internals.page_box(page).descendants():
-                if not _has_class(area, "art", "pair-labels") or not hasattr(area, "children"):
+            for area in _outermost(internals.page_box(page).descendants(), "art", "pair-labels"):
+                if not hasattr(area, "children"):
                     continue
                 bottom = area.content_box_y() + area.height
-                labels = [internals.layout_box(box) for box in area.descendants()
-                          if box is not area and _has_class(box, "label")]
+                labels = _outermost((box for box in area.descendants() if box is not area), "label")
                 rects = [(b.border_box_x(), b.border_box_y(), b.border_box_x() + b.border_width(),
                           b.border_box_y() + b.border_height(), b) for b in labels if hasattr(b, "border_height")]
                 for index, (x1, y1, x2, y2, box) in enumerate(rects):
