@@ -1,0 +1,1 @@
+"""The build: plan the targets, key them for the cache, print them in workers, write the manifest."""
