@@ -42,9 +42,9 @@ def _records(project, leaflets, results, hasher, cache) -> dict:
             cache.put_value(f"readability-{name}-{lang}.json", key, readability)
         record = {**status.as_dict(), "readability": readability,
                   "title": translations.get(leaflet.title.context, leaflet.title.text)}
-        entry = leaflet_records.setdefault(name, {"title": leaflet.title.text, "titles": _titles(project, leaflet),
-                                                  "languages": {}})
-        entry["languages"][lang] = record
+        if name not in leaflet_records:  # its titles once per leaflet: they read every language's catalog
+            leaflet_records[name] = {"title": leaflet.title.text, "titles": _titles(project, leaflet), "languages": {}}
+        leaflet_records[name]["languages"][lang] = record
     return leaflet_records
 
 
