@@ -42,3 +42,19 @@ def test_a_forced_rebuild_lays_out_each_unchanged_target_once(project_copy, tmp_
     summary = _build(project, out, force=True)
     assert summary.printed == 2 and layouts[0] == 2
     assert {path.name: path.read_bytes() for path in out.glob("*.pdf")} == first
+
+
+def test_the_check_gate_is_cached_with_its_catalogs_and_termbase(project_copy, tmp_path):
+    project = load_project(project_copy)
+    out = tmp_path / "out"
+    assert not _build(project, out).blocked
+    catalog = project_copy / "locales" / "de" / "LC_MESSAGES" / "angioleiomyoma.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("6, 13 und 21", "6, 13 und 22", 1), encoding="utf-8")
+    assert _build(project, out).blocked == (("angioleiomyoma", "de"),)
+
+    catalog.write_text(text, encoding="utf-8")
+    assert not _build(project, out).blocked
+    termbase = project_copy / "locales" / "de" / "termbase.yaml"
+    termbase.write_text(termbase.read_text(encoding="utf-8") + "\nlump: [Beule]\n", encoding="utf-8")
+    assert _build(project, out).blocked == (("angioleiomyoma", "de"),), "a new approved term is checked at once"

@@ -8,6 +8,7 @@ the contact sheets and the index page.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import multiprocessing
@@ -26,8 +27,9 @@ from angio_print.checks.registry import stops_build
 from angio_print.checks.source import check_source
 from angio_print.model.project import Project
 from angio_print.model.leaflet_file import load_library
-from angio_print.findings import ERROR, UserError, display_path
+from angio_print.findings import UserError, display_path
 from angio_print.printing.fonts import FontLock, FontsError
+from angio_print.build.cache import BuildCache, GateCache
 from angio_print.build.fingerprint import InputHasher
 from angio_print.model.languages import SOURCE_LANGUAGE, get_language
 from angio_print.build.manifest import describe
@@ -37,7 +39,7 @@ from angio_print.build.progress import Progress
 from angio_print.model.clinic import DEFAULT_NAME, load_clinic
 from angio_print.build.plan import Target, plan, shard
 from angio_print.render.fitting import STANDARD_PAGES
-from angio_print.build.worker import FitHint, Job, Result, print_target, warm_up
+from angio_print.build.worker import Job, Result, print_target, warm_up
 
 CACHE_DIR = ".angio-cache"
 
@@ -84,14 +86,14 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
 
     leaflets = {leaflet.id: leaflet for leaflet in library if leaflet.id in chosen}
     unknown = [] if options.langs else catalogs.unknown_catalogs(project)
-    blocked = _blocked_pairs(project, chosen, leaflets, source_problems, wanted, unknown)
+    hasher = InputHasher(project, clinic_path)
+    cache = BuildCache(out / CACHE_DIR)
+    blocked = _blocked_pairs(project, chosen, leaflets, source_problems, wanted, unknown, GateCache(hasher, cache))
     targets = [t for t in plan(sorted(leaflets), wanted, options.papers, options.variants)
                if (t.leaflet, t.lang) not in blocked]
     if options.shard:
         targets = shard(targets, *options.shard)
 
-    hasher = InputHasher(project, clinic_path)
-    cache = _Cache(out / CACHE_DIR)
     results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, out, clinic_path, options.force)
     skipped = len(results)
     failures = _print_all(jobs_to_run, options, out, cache, results, say)
@@ -244,22 +246,27 @@ def prepare_output(project: Project, out: Path) -> Path:
     return out
 
 
-def _blocked_pairs(project, chosen, leaflets, source_problems, langs, unknown: list) -> dict[tuple[str, str], list]:
+def _blocked_pairs(project, chosen, leaflets, source_problems, langs, unknown: list, gate: "GateCache") -> dict:
     """(leaflet, language) pairs with errors are not printed; every other pair still is.
 
     A leaflet's source errors hold back that leaflet; its catalog's errors, that
     leaflet in that language; the tool's own catalog's errors, that language.
+    The errors of a pair whose inputs have not changed come from the cache.
     """
     blocked: dict[tuple[str, str], list] = {(name, f.lang): [f] for f in unknown for name in chosen}
-    translated = [lang for lang in langs if lang != SOURCE_LANGUAGE]
-    tool = catalogs.build_template(project, catalogs.TOOL_DOMAIN) if translated else None
-    tool_errors = {lang: _errors(check_catalog(project, lang, catalogs.TOOL_DOMAIN, tool)) for lang in translated}
+    template = functools.cache(lambda domain: catalogs.build_template(project, domain))
+    tool_errors = functools.cache(lambda lang: _errors(check_catalog(project, lang, catalogs.TOOL_DOMAIN,
+                                                                     template(catalogs.TOOL_DOMAIN))))
     for name in chosen:
         source = source_problems.get(name) or _errors(check_source(project, leaflets[name]))
-        template = None if source else catalogs.build_template(project, name)
         for lang in langs:
-            errors = source or ([] if lang == SOURCE_LANGUAGE else
-                                tool_errors[lang] + _errors(check_catalog(project, lang, name, template)))
+            if source:
+                errors = source
+            elif lang == SOURCE_LANGUAGE:
+                errors = []
+            else:
+                errors = gate.errors(name, lang, lambda: tool_errors(lang) + _errors(
+                    check_catalog(project, lang, name, template(name))))
             if errors:
                 blocked[(name, lang)] = errors
     return blocked
@@ -306,53 +313,3 @@ def _safe_print(job: Job) -> Result:
     except OSError as error:  # the thumbnail, or the disk filling up between files
         return Result(job.target, error=f"cannot write {error.filename or job.out}: {error.strerror}; "
                                         "free some disk space or choose another output folder with --out")
-
-
-class _Cache:
-    """One small JSON record per target: the inputs' key and what was printed."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def _path(self, target: Target) -> Path:
-        return self.folder / (target.filename + ".json")
-
-    def get(self, target: Target, key: str, out: Path) -> Result | None:
-        try:
-            record = json.loads(self._path(target).read_text())
-        except (OSError, ValueError):
-            return None
-        pdf = out / target.filename
-        if record.get("key") != key or not pdf.exists() or pdf.stat().st_size != record.get("size"):
-            return None
-        return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False),
-                      fit=record.get("fit", ""), lines_over=record.get("lines_over", 0),
-                      warnings=tuple(record.get("warnings", ())))
-
-    def put(self, target: Target, key: str, result: Result) -> None:
-        size = (self.folder.parent / target.filename).stat().st_size
-        record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
-                  "notes_space": result.notes_space, "fit": result.fit, "lines_over": result.lines_over,
-                  "warnings": list(result.warnings)}
-        write_atomic(self._path(target), json.dumps(record).encode())
-
-    def fit_hint(self, target: Target, key: str) -> FitHint | None:
-        """The copy-fitting decision of the last print of this target, whatever its inputs were then."""
-        try:
-            record = json.loads(self._path(target).read_text())
-        except (OSError, ValueError):
-            return None
-        if not record.get("fit"):
-            return None
-        return FitHint(record["fit"], record["pages"] <= STANDARD_PAGES, record.get("notes_space", True),
-                       record.get("lines_over", 0), record.get("key") == key)
-
-    def get_value(self, name: str, key: str):
-        try:
-            record = json.loads((self.folder / name).read_text())
-        except (OSError, ValueError):
-            return None
-        return record["value"] if record.get("key") == key else None
-
-    def put_value(self, name: str, key: str, value) -> None:
-        write_atomic(self.folder / name, json.dumps({"key": key, "value": value}).encode())

@@ -219,7 +219,7 @@ def _thumbnail(pdf: bytes, png: Path) -> None:
     finally:
         document.close()
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=6)  # optimize=True encodes twice as slowly for a few bytes
     png.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(png, buffer.getvalue())
 
