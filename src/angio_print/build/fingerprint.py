@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -23,9 +24,14 @@ class InputHasher:
         self._files: dict[Path, str] = {}
 
     def file(self, path: Path) -> str:
+        """The file's sha256; a FIFO, device or folder in an input's place is never read (the checks name it)."""
         if path not in self._files:
             try:
-                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                if not stat.S_ISREG(path.stat().st_mode):
+                    self._files[path] = "not a regular file"
+                else:
+                    with path.open("rb") as handle:
+                        self._files[path] = hashlib.file_digest(handle, "sha256").hexdigest()
             except OSError:
                 self._files[path] = "absent"
         return self._files[path]
