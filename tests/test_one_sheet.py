@@ -169,3 +169,18 @@ def test_figures_carry_alternative_text_and_translated_labels(standard_everywher
             for _, label in figure.labels:
                 words = re.sub(r"<[^>]+>", "", translations.get(label.context, label.text)).split()
                 assert set(words) <= printed, (lang, label.context)
+
+
+def test_check_reads_every_heading_back_in_every_language(standard_everywhere, project, tmp_path):
+    from angio_print.checks.report import gather
+
+    langs = ["en", *catalogs.catalog_languages(project)]
+    report = gather(project, langs, standard_everywhere)
+    assert not [f for f in report.findings if f.check == "read-back"], "every heading is found in every PDF"
+
+    swapped = tmp_path / "swapped"
+    swapped.mkdir()
+    (swapped / "angioleiomyoma-ar-a4.pdf").write_bytes((standard_everywhere / "angioleiomyoma-fa-a4.pdf").read_bytes())
+    report = gather(project, ["ar"], swapped)
+    assert [f for f in report.findings if f.check == "read-back" and f.lang == "ar"], \
+        "a Persian PDF in the Arabic leaflet's place is caught"
