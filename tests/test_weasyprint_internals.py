@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pikepdf
+import pytest
 import weasyprint
 
 from pdf_structure import structure_languages
@@ -38,6 +39,14 @@ def test_page_boxes_and_their_content_lines():
 
 def test_page_margins_in_millimetres():
     assert internals.page_margins_mm(_document().pages[0]) == (10.0, 10.0, 10.0, 10.0)
+
+
+def test_where_the_content_area_and_a_box_end():
+    page = _document().pages[0]
+    assert internals.content_bottom_mm(page) == pytest.approx(50.0, abs=0.01)  # 60 mm page, 10 mm margins
+    paragraphs = [box for box in internals.page_box(page).descendants() if getattr(box, "element_tag", "") == "p"]
+    assert paragraphs and all(10 < internals.box_bottom_mm(p) <= 50.01 for p in paragraphs)
+    assert internals.box_height_mm(paragraphs[0]) == pytest.approx(12 * 1.3 * 25.4 / 72, abs=0.01)
 
 
 def test_layout_box_behind_a_wrapper_and_the_box_itself():

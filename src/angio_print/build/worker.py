@@ -112,7 +112,7 @@ def render_html(job: Job, notes_space: bool = True, fit: Fit = ROOMY, balanced: 
 
 def print_target(job: Job) -> Result:
     target = job.target
-    project = _project(job.root, job.stamp)
+    _project(job.root, job.stamp)  # loads the project, and with it its language overrides, in this worker
     clinic = _clinic(job.clinic, job.stamp)
     allowed = (clinic.logo,) if clinic and clinic.logo else ()
 
@@ -169,6 +169,9 @@ def _fitted(target: Target, lay_out, hint: FitHint | None = None):
     return search.run()
 
 
+NOTES_SHRINK = 0.9  # the notes space on the tightest rung is at least this share of its roomy height
+
+
 class _Search:
     """Layouts of a leaflet on the rungs of the ladder, with and without the notes space, each made at most once."""
 
@@ -203,6 +206,11 @@ class _Search:
         if high == len(LADDER):
             lines_over = self.layout(len(LADDER) - 1, False).lines_beyond(STANDARD_PAGES)
             return self.layout(0, True), ROOMY, True, lines_over
+        # The notes space goes below the text on the last page: where the room left there is clearly
+        # smaller than the notes take on the roomy rung, trying them would only cost a layout.
+        room = self.layout(high, False).room_below("main")
+        if room < NOTES_SHRINK * self.layout(0, True).height_of("closing"):
+            return self.found(high, False)
         return self.found(high, self.fits(high, True))
 
 

@@ -27,6 +27,25 @@ def page_margins_mm(page) -> tuple[float, float, float, float]:
                  (box.margin_top, box.margin_right, box.margin_bottom, box.margin_left))
 
 
+def content_bottom_mm(page) -> float:
+    """Where the page's content area ends, in mm from the top of the page."""
+    box = page_box(page)
+    return _mm(box.content_box_y() + box.height)
+
+
+def box_bottom_mm(box) -> float:
+    """Where a laid-out box ends, margins included, in mm from the top of its page."""
+    return _mm(box.position_y + box.margin_height())
+
+
+def box_height_mm(box) -> float:
+    return _mm(box.margin_height())
+
+
+def _mm(px: float) -> float:
+    return px * 25.4 / 96
+
+
 def page_content_boxes(page) -> Iterator:
     """Every box inside the page's content area, without its margin boxes (running head and footer)."""
     return page_box(page).children[0].descendants()
