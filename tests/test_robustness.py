@@ -19,10 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["--lang", "en", "--lang", "fr", "--lang", "de", "--lang", "es"]
 
 
+def _default_sigint() -> None:
+    """A test run started in the background inherits SIGINT ignored; the build must get Ctrl-C as a terminal sends it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(out: Path, *extra, cwd=ROOT, env=None):
     return subprocess.Popen([sys.executable, "-m", "angio_print", "build", "--out", str(out), *LANGS, *extra],
                             cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env=env)
+                            start_new_session=True, env=env, preexec_fn=_default_sigint)
 
 
 def _wait_for_pdfs(out: Path, count: int, process, timeout: float = 60):
