@@ -12,30 +12,27 @@ from angio_print.i18n import catalogs
 from angio_print.build.pipeline import BuildOptions, build
 from angio_print.checks.report import gather
 from angio_print.model.project import Project
-from angio_print.model.languages import SOURCE_LANGUAGE, get_language
+from angio_print.model.languages import SOURCE_LANGUAGE
 from angio_print.printing.pdf import Printer, bare_renders
 from angio_print.build.plan import plan
-from angio_print.build.worker import Job, render_html
+from angio_print.build.worker import Job, balanced, render_html
 from angio_print.render.fitting import ROOMY, get_fit
 
 
-def _printed(project: Project, target, built: Path | None) -> tuple[str, list[str]]:
+def _printed(project: Project, target, artifact: dict) -> tuple[str, list[str]]:
     """The exact HTML a build printed for `target` (its fitting rung, notes space, balance) and its font families."""
-    artifact = _artifacts(built).get(target.filename, {}) if built else {}
     fit = get_fit(artifact.get("fit") or ROOMY.name)
     html = render_html(Job(project.root, target, Path("."), None, ("bench",)), artifact.get("notes_space", True), fit,
-                       balanced=artifact.get("pages") == 1)
-    return html, [f for lang in target.langs for f in fit.families(get_language(lang))]
-
-
-def _artifacts(built: Path) -> dict:
-    return {a["path"]: a for a in json.loads((built / "manifest.json").read_text(encoding="utf-8"))["artifacts"]}
+                       balanced=balanced(target, artifact.get("pages", 0)))
+    return html, fit.families_of(target.langs)
 
 
 def _floor(project: Project, targets, built: Path | None = None) -> float:
     """The HTML a build printed (or the roomy HTML, before any build), printed by bare WeasyPrint in one warm process."""
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8")) if built else {"artifacts": []}
+    artifacts = {artifact["path"]: artifact for artifact in manifest["artifacts"]}
     printer = Printer(project.root, project.assets_dir)
-    renders = bare_renders(printer, [_printed(project, target, built) for target in targets])
+    renders = bare_renders(printer, [_printed(project, t, artifacts.get(t.filename, {})) for t in targets])
     started = time.perf_counter()
     for render in renders:
         render()

@@ -11,6 +11,7 @@ from angio_print.atomic import write_atomic
 from angio_print.build.fingerprint import InputHasher
 from angio_print.build.plan import Target
 from angio_print.build.worker import FitHint, Result
+from angio_print.checks.termbase import termbase_path
 from angio_print.findings import Finding
 from angio_print.render.fitting import STANDARD_PAGES
 
@@ -25,9 +26,8 @@ class BuildCache:
         return self.folder / (target.filename + ".json")
 
     def get(self, target: Target, key: str, out: Path) -> Result | None:
-        try:
-            record = json.loads(self._path(target).read_text())
-        except (OSError, ValueError):
+        record = _read(self._path(target))
+        if record is None:
             return None
         pdf = out / target.filename
         if record.get("key") != key or not pdf.exists() or pdf.stat().st_size != record.get("size"):
@@ -45,24 +45,27 @@ class BuildCache:
 
     def fit_hint(self, target: Target, key: str) -> FitHint | None:
         """The copy-fitting decision of the last print of this target, whatever its inputs were then."""
-        try:
-            record = json.loads(self._path(target).read_text())
-        except (OSError, ValueError):
-            return None
-        if not record.get("fit"):
+        record = _read(self._path(target))
+        if not record or not record.get("fit"):
             return None
         return FitHint(record["fit"], record["pages"] <= STANDARD_PAGES, record.get("notes_space", True),
                        record.get("lines_over", 0), record.get("key") == key)
 
     def get_value(self, name: str, key: str):
-        try:
-            record = json.loads((self.folder / name).read_text())
-        except (OSError, ValueError):
-            return None
-        return record["value"] if record.get("key") == key else None
+        record = _read(self.folder / name)
+        return record["value"] if record and record.get("key") == key else None
 
     def put_value(self, name: str, key: str, value) -> None:
         write_atomic(self.folder / name, json.dumps({"key": key, "value": value}).encode())
+
+
+def _read(path: Path) -> dict | None:
+    """A cache record, or None when it is missing or unreadable (then the work is simply done again)."""
+    try:
+        record = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
 
 
 class GateCache:
@@ -72,7 +75,7 @@ class GateCache:
         self.hasher, self.cache = hasher, cache
 
     def errors(self, leaflet: str, lang: str, check) -> list[Finding]:
-        termbase = self.hasher.file(self.hasher.project.locales_dir / lang / "termbase.yaml")
+        termbase = self.hasher.file(termbase_path(self.hasher.project, lang))
         key = hashlib.sha256(f"{self.hasher.language_key(leaflet, lang)}\n{termbase}".encode()).hexdigest()
         name = f"gate-{leaflet}-{lang}.json"
         cached = self.cache.get_value(name, key)

@@ -119,11 +119,10 @@ def print_target(job: Job) -> Result:
     printer = _printer(job.root, job.stamp)
 
     def lay_out(fit: Fit, notes_space: bool, balanced: bool = False):
-        families = list(dict.fromkeys(f for lang in target.langs for f in fit.families(get_language(lang))))
-        return printer.layout(render_html(job, notes_space, fit, balanced), families, allowed)
+        return printer.layout(render_html(job, notes_space, fit, balanced), fit.families_of(target.langs), allowed)
 
     layout, fit, notes_space, lines_over = _fitted(target, lay_out, job.fit_hint)
-    if layout.pages == 1:  # a short leaflet: both columns share its text, rather than the first holding it all
+    if balanced(target, layout.pages):
         layout = lay_out(fit, notes_space, balanced=True)
     crowded = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
                for label in layout.crowded_labels()]
@@ -140,6 +139,11 @@ def print_target(job: Job) -> Result:
     _thumbnail(printed.pdf, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
                   warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name, lines_over=lines_over)
+
+
+def balanced(target: Target, pages: int) -> bool:
+    """A standard leaflet short enough for one page shares it between both columns, rather than the first holding it all."""
+    return target.one_sheet and pages == 1
 
 
 def _fitted(target: Target, lay_out, hint: FitHint | None = None):

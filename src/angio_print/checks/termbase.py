@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from angio_print.findings import UserError, display_path
 from angio_print.i18n import catalogs
@@ -11,6 +12,10 @@ from angio_print.model.leaflet import Leaflet
 from angio_print.model.leaflet_file import load_leaflet
 from angio_print.model.project import Project
 from angio_print.model.sourcefile import parse_yaml, read_text
+
+
+def termbase_path(project: Project, lang: str) -> Path:
+    return project.locales_dir / lang / "termbase.yaml"
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,7 @@ class Termbase:
     @classmethod
     def load(cls, project: Project, lang: str, leaflet: str | None = None) -> "Termbase":
         """The language's terms, with the names `leaflet` keeps exact (every leaflet's that loads when None)."""
-        path = project.locales_dir / lang / "termbase.yaml"
+        path = termbase_path(project, lang)
         keep_exact = tuple(dict.fromkeys(name for item in _loadable(project, leaflet) for name in item.keep_exact))
         if not path.exists():
             return cls({}, display_path(path), keep_exact)

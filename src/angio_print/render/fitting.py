@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from angio_print.model.languages import Language
+from angio_print.model.languages import Language, get_language
 
 STANDARD_PAGES = 2  # one sheet, two sides
 CONDENSED = {"Noto Sans": "Noto Sans SemiCondensed"}
@@ -27,6 +27,10 @@ class Fit:
     def families(self, language: Language) -> list[str]:
         families = language.font_families
         return [CONDENSED.get(f, f) for f in families] if self.condensed else families
+
+    def families_of(self, langs) -> list[str]:
+        """The families a page in these languages is set in on this rung, each once."""
+        return list(dict.fromkeys(family for lang in langs for family in self.families(get_language(lang))))
 
     def font_stack(self, language: Language) -> str:
         return ", ".join(f'"{family}"' for family in self.families(language))
