@@ -45,13 +45,15 @@ class Script:
     sentence_end: str
     languages: tuple[str, ...] = ()
     length_ratio: tuple[float, float] = (0.45, 2.2)  # usual translation length against the English
+    min_line_height: float = 1.0  # below it, marks of one line touch the next (tests/test_line_spacing.py)
 
 
 @lru_cache(maxsize=1)
 def scripts() -> dict[str, Script]:
     data = tomllib.loads(SCRIPTS_FILE.read_text(encoding="utf-8"))
     return {code: Script(code, s["name"], tuple(s["fonts"]), s["line_height"], s["spaces"], s["sentence_end"],
-                         tuple(s.get("languages", ())), tuple(s.get("length_ratio", (0.45, 2.2))))
+                         tuple(s.get("languages", ())), tuple(s.get("length_ratio", (0.45, 2.2))),
+                         s.get("min_line_height", 1.0))
             for code, s in data.items()}
 
 
@@ -66,6 +68,7 @@ class Language:
     babel_locale: str | None  # None: CLDR does not know the language; dates fall back to English
     fonts: str  # CSS font-family list, script face first
     line_height: float
+    min_line_height: float  # the copy-fitting never sets lines closer than this
 
     @property
     def rtl(self) -> bool:
@@ -78,8 +81,8 @@ class Language:
 
     @property
     def heading_line_height(self) -> float:
-        """Tall scripts (Nastaliq) need room above headings too, or lines overlap."""
-        return max(1.2, round(self.line_height - 0.3, 2))
+        """A little less than body text, but never so little that the marks of a wrapped heading touch."""
+        return max(1.2, round(self.line_height - 0.3, 2), self.min_line_height)
 
     @property
     def locale(self) -> Locale:
@@ -147,7 +150,8 @@ def get_language(code: str) -> Language:
     direction = override.get("direction") or ("rtl" if locale and locale.character_order == "right-to-left" else "ltr")
     fonts = ", ".join(f'"{f}"' for f in override.get("fonts", script.fonts))
     return Language(code, code.replace("_", "-"), english, own, script, direction,
-                    str(locale) if locale else None, fonts, override.get("line_height", script.line_height))
+                    str(locale) if locale else None, fonts, override.get("line_height", script.line_height),
+                    override.get("min_line_height", script.min_line_height))
 
 
 def _capitalised(name: str) -> str:

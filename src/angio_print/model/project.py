@@ -62,14 +62,15 @@ _COUNT = (lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <=
 _WORDS = (lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v), 'a list of names, like ["a4"]')
 _TEXT = (lambda v: isinstance(v, str) and v.strip() != "", 'text, like "Hmoob"')
 _DIRECTION = (lambda v: v in ("ltr", "rtl"), '"ltr" or "rtl"')
-_LINE_HEIGHT = (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 1.0 <= v <= 3.0,
-                "a number from 1.0 to 3.0, like 1.4")
+_LINE_HEIGHT = (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 1.0 <= v <= 4.0,
+                "a number from 1.0 to 4.0, like 1.4")
 SETTINGS = {
     "readability": {"leaflet_grade": _NUMBER, "section_grade": _NUMBER, "hardest_sentences": _COUNT},
     "build": {"papers": _WORDS, "variants": _WORDS},
     "leaflets.*": {"required_sections": _WORDS},
     "languages.*": {"name": _TEXT, "english_name": _TEXT, "script": _TEXT, "direction": _DIRECTION,
-                    "fonts": _WORDS, "line_height": _LINE_HEIGHT, "babel_locale": _TEXT},
+                    "fonts": _WORDS, "line_height": _LINE_HEIGHT, "min_line_height": _LINE_HEIGHT,
+                    "babel_locale": _TEXT},
 }
 TABLES = ("leaflets", "languages")  # tables of tables: [leaflets.ID], [languages.CODE]
 

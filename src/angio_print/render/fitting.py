@@ -1,7 +1,8 @@
 """Copy-fitting: the most generous typography with which a standard leaflet fits one sheet.
 
 The ladder runs from roomy to tight, within accessible bounds: body text
-stays 12 pt, line spacing never goes below 1.15, page margins stay 10 mm or
+stays 12 pt, line spacing never goes below 1.15 (nor below the script's
+minimum, at which marks of adjacent lines would touch), page margins stay 10 mm or
 more. Each rung is a class on <html> (spacing, in leaflet.css) plus a line
 height and, on the last rungs, the SemiCondensed width of Noto Sans: the one
 condensed face the pinned fonts really have. Large print and bilingual
@@ -31,6 +32,10 @@ class Fit:
     def families_of(self, langs) -> list[str]:
         """The families a page in these languages is set in on this rung, each once."""
         return list(dict.fromkeys(family for lang in langs for family in self.families(get_language(lang))))
+
+    def line_height(self, language: Language, scale: float = 1.0) -> float:
+        """The body line height on this rung: the ladder's leading, never below the script's minimum."""
+        return round(max(language.line_height * scale * self.leading, language.min_line_height), 3)
 
     def font_stack(self, language: Language) -> str:
         return ", ".join(f'"{family}"' for family in self.families(language))
