@@ -14,6 +14,7 @@ from angio_print.checks.report import gather
 from angio_print.model.project import Project
 from angio_print.model.languages import SOURCE_LANGUAGE
 from angio_print.printing.pdf import Printer, bare_renders
+from angio_print.build.peer import time_peer
 from angio_print.build.plan import plan
 from angio_print.build.worker import Job, balanced, render_html
 from angio_print.render.fitting import ROOMY, get_fit
@@ -69,14 +70,21 @@ def _report(title: str, runs: dict, floor: float) -> None:
           f"{runs['cold'].seconds / runs['two'].seconds:5.2f} x faster than --jobs 1        goal >= 1.8 x")
 
 
-def run_benchmark(project: Project, scratch: Path | None) -> int:
+def _report_peer(leaflet: str, count: int, peer_seconds: float, ours: float) -> None:
+    print(f"Sphinx + sphinx-intl + sphinx-simplepdf, {leaflet}, {count} languages, two at a time: {peer_seconds:.2f} s")
+    print(f"  angio-print first build, --jobs 2 {ours:7.2f} s  {peer_seconds / ours:5.2f} x faster"
+          "                     goal >= 6 x")
+
+
+def run_benchmark(project: Project, scratch: Path | None, peer_python: Path | None = None) -> int:
     """Build figures against the bare-WeasyPrint floor, for the A4 standard leaflets and for the full build.
 
     Each floor prints the very HTML its first build printed (the rung, notes
     space and column balance the build chose), once per target; one untimed
     page per language first loads every font. A first
     build climbs the fitting ladder; a forced rebuild reuses the decisions
-    cached with each target's inputs.
+    cached with each target's inputs. With `peer_python`, the Sphinx pipeline
+    prints the same leaflet in every language (build/peer.py).
     """
     langs = [SOURCE_LANGUAGE, *catalogs.catalog_languages(project)]
     papers, variants = project.default_papers, project.default_variants
@@ -92,11 +100,14 @@ def run_benchmark(project: Project, scratch: Path | None) -> int:
         noop = build(project, BuildOptions(out=root / "full" / "jobs2", jobs=2, langs=langs, papers=papers,
                                            variants=variants, quiet=True))
         floor_full = _floor(project, everything, root / "full" / "jobs1")
+        peer_seconds = time_peer(project, peer_python, leaflet, langs, root / "peer") if peer_python else None
     check_seconds = _timed_check(project, langs)
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     _report(f"{papers[0].upper()} standard leaflets, {leaflet}", runs_standard, floor_standard)
     _report("full build", runs_full, floor_full)
+    if peer_seconds is not None:
+        _report_peer(leaflet, len(langs), peer_seconds, runs_standard["two"].seconds)
     print(f"no-op rebuild               {noop.seconds:7.2f} s  ({100 * noop.seconds / runs_full['two'].seconds:.1f}% "
           "of a full build on 2 jobs; goal < 5%)")
     print(f"check, {len(langs)} languages        {check_seconds:7.2f} s  (goal < 1 s)")
