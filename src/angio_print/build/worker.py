@@ -11,7 +11,7 @@ from angio_print.atomic import write_atomic
 from angio_print.i18n.catalogs import Translations
 from angio_print.model.project import load_project
 from angio_print.model.leaflet_file import load_leaflet
-from angio_print.render.fitting import LADDER, ROOMY, STANDARD_PAGES, Fit, get_fit
+from angio_print.render.fitting import LADDER, NOTES_LINES_MM, ROOMY, STANDARD_PAGES, Fit, get_fit
 from angio_print.model.languages import SOURCE_LANGUAGE, get_language
 from angio_print.printing.pdf import Printer
 from angio_print.render.html import LanguageView, Renderer
@@ -156,7 +156,8 @@ def _fitted(target: Target, lay_out, hint: FitHint | None = None):
 
     Generous type comes before the notes space: the rung is the most generous
     one on which the text alone fits, found by halving the rungs left with
-    each layout; the notes space is added on that rung when it fits too. The
+    each layout, the middle rung first; the notes space is added on that rung
+    when it fits too. The
     hint (the decision of the last print) makes a forced rebuild of an
     unchanged target one layout, and a rebuild after a small change two.
     """
@@ -171,9 +172,6 @@ def _fitted(target: Target, lay_out, hint: FitHint | None = None):
             if hint.same_inputs or rung == 0 or not search.fits(rung - 1, False):
                 return search.found(rung, hint.notes_space)
     return search.run()
-
-
-NOTES_SHRINK = 0.9  # the notes space on the tightest rung is at least this share of its roomy height
 
 
 class _Search:
@@ -195,25 +193,31 @@ class _Search:
         return self.layout(rung, notes_space), LADDER[rung], notes_space, 0
 
     def run(self):
-        if self.fits(0, True):
-            return self.found(0, True)
-        text_runs_over = self.layout(0, True).page_has_tag(-1, "main")  # then it does without the notes too
-        if not text_runs_over and self.fits(0, False):
-            return self.found(0, False)
-        low, high = 0, len(LADDER)  # the text alone runs over on rung `low`; it fits on rung `high`, if any
+        # The middle rung first: one layout there tells which half of the ladder to search. A leaflet
+        # that fits it is tried on the roomy rung with the notes space next, as a short one fits there.
+        middle = len(LADDER) // 2
+        if self.fits(middle, False):
+            if self.fits(0, True):
+                return self.found(0, True)
+            text_runs_over = self.layout(0, True).page_has_tag(-1, "main")  # then it does without the notes too
+            if not text_runs_over and self.fits(0, False):
+                return self.found(0, False)
+            low, high = 0, middle
+        else:
+            low, high = middle, len(LADDER)
+        # Halving: the text alone runs over on rung `low`; it fits on rung `high`, if any.
         while high - low > 1:
-            middle = (low + high) // 2
-            if self.fits(middle, False):
-                high = middle
+            rung = (low + high) // 2
+            if self.fits(rung, False):
+                high = rung
             else:
-                low = middle
+                low = rung
         if high == len(LADDER):
             lines_over = self.layout(len(LADDER) - 1, False).lines_beyond(STANDARD_PAGES)
             return self.layout(0, True), ROOMY, True, lines_over
-        # The notes space goes below the text on the last page: where the room left there is clearly
-        # smaller than the notes take on the roomy rung, trying them would only cost a layout.
-        room = self.layout(high, False).room_below("main")
-        if room < NOTES_SHRINK * self.layout(0, True).height_of("closing"):
+        # The notes space goes below the text on the last page: with less room there than its ruled
+        # lines alone take, it cannot fit, and trying would only cost a layout.
+        if self.layout(high, False).room_below("main") < NOTES_LINES_MM:
             return self.found(high, False)
         return self.found(high, self.fits(high, True))
 

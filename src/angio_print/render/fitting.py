@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from angio_print.model.languages import Language, get_language
 
 STANDARD_PAGES = 2  # one sheet, two sides
+NOTES_LINES_MM = 30  # the ruled lines of the notes space: the least room it can take below the text
 CONDENSED = {"Noto Sans": "Noto Sans SemiCondensed"}
 
 

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from angio_print.model import markup
 from angio_print.i18n.catalogs import PLACEHOLDER, Translations
 from angio_print.model.project import Project
-from angio_print.render.fitting import ROOMY, Fit
+from angio_print.render.fitting import NOTES_LINES_MM, ROOMY, Fit
 from angio_print.model.formats import PAPERS, VARIANTS
 from angio_print.model.units import number_unit_gap
 from angio_print.model.leaflet import Figure, Glossary, ItemList, Leaflet, Message, Paragraph
@@ -210,6 +210,7 @@ class Renderer:
             scale_line=VARIANTS[variant].line_scale,
             clinic=clinic,
             notes_space=notes_space,
+            notes_lines_mm=NOTES_LINES_MM,
             fit=fit,
             balanced=balanced,
         )
