@@ -58,3 +58,20 @@ def test_the_check_gate_is_cached_with_its_catalogs_and_termbase(project_copy, t
     termbase = project_copy / "locales" / "de" / "termbase.yaml"
     termbase.write_text(termbase.read_text(encoding="utf-8") + "\nlump: [Beule]\n", encoding="utf-8")
     assert _build(project, out).blocked == (("angioleiomyoma", "de"),), "a new approved term is checked at once"
+
+
+def test_the_manifest_follows_a_changed_title(project_copy, tmp_path):
+    """The manifest's per-language records are cached with their catalogs: a changed catalog is read again."""
+    import json
+
+    project = load_project(project_copy)
+    out = tmp_path / "out"
+    _build(project, out)
+    before = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["leaflets"]["angioleiomyoma"]
+    assert before["titles"]["de"] == before["languages"]["de"]["title"] == "Angioleiomyom"
+    catalog = project_copy / "locales" / "de" / "LC_MESSAGES" / "angioleiomyoma.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "Angioleiomyom"', 'msgstr "Angioleiomyom der Haut"', 1), encoding="utf-8")
+    _build(project, out)
+    after = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["leaflets"]["angioleiomyoma"]
+    assert after["titles"]["de"] == after["languages"]["de"]["title"] == "Angioleiomyom der Haut"

@@ -7,6 +7,8 @@ manifests of sharded builds with the same functions.
 
 from __future__ import annotations
 
+import hashlib
+
 from angio_print.i18n import catalogs
 from angio_print.findings import UserError
 from angio_print.render.fitting import STANDARD_PAGES
@@ -24,42 +26,56 @@ def describe(project, leaflets, results, hasher, cache) -> dict:
 
 
 def _records(project, leaflets, results, hasher, cache) -> dict:
-    """Per leaflet: its title in every language and, per printed language, review status and readability."""
+    """Per leaflet: its title in every language and, per printed language, review status and readability.
+
+    Both are kept in the build cache with the inputs they are read from, so a
+    rebuild reads a catalog here only when it changed.
+    """
     pairs = sorted({(t.leaflet, t.lang) for t in results})
     leaflet_records: dict[str, dict] = {}
     for name, lang in pairs:
         leaflet = leaflets.get(name)
         if leaflet is None:
             continue
-        translations = catalogs.Translations.load(project, lang, name)
-        status = review_status(project, lang, name, translations)
         key = hasher.language_key(name, lang)
-        readability = cache.get_value(f"readability-{name}-{lang}.json", key)
-        if readability is None:
-            score = score_leaflet(leaflet, translations, lang).whole
-            measure, value = score.headline
-            readability = {"measure": measure, "value": value, "note": score.note}
-            cache.put_value(f"readability-{name}-{lang}.json", key, readability)
-        record = {**status.as_dict(), "readability": readability,
-                  "title": translations.get(leaflet.title.context, leaflet.title.text)}
-        if name not in leaflet_records:  # its titles once per leaflet: they read every language's catalog
-            leaflet_records[name] = {"title": leaflet.title.text, "titles": _titles(project, leaflet), "languages": {}}
+        record = cache.get_value(f"language-{name}-{lang}.json", key)
+        if record is None:
+            record = _language_record(project, leaflet, lang)
+            cache.put_value(f"language-{name}-{lang}.json", key, record)
+        if name not in leaflet_records:
+            leaflet_records[name] = {"title": leaflet.title.text, "titles": _titles(project, leaflet, hasher, cache),
+                                     "languages": {}}
         leaflet_records[name]["languages"][lang] = record
     return leaflet_records
 
 
-def _titles(project, leaflet) -> dict[str, str]:
+def _language_record(project, leaflet, lang: str) -> dict:
+    translations = catalogs.Translations.load(project, lang, leaflet.id)
+    status = review_status(project, lang, leaflet.id, translations)
+    score = score_leaflet(leaflet, translations, lang).whole
+    measure, value = score.headline
+    return {**status.as_dict(), "readability": {"measure": measure, "value": value, "note": score.note},
+            "title": translations.get(leaflet.title.context, leaflet.title.text)}
+
+
+def _titles(project, leaflet, hasher, cache) -> dict[str, str]:
     """The leaflet's title in every language with a catalog for it, printed or not (the index page searches them)."""
-    titles = {SOURCE_LANGUAGE: leaflet.title.text}
-    for lang in catalogs.catalog_languages(project):
-        path = catalogs.po_path(project, lang, leaflet.id)
-        try:
-            catalog = catalogs.read_catalog(path) if path.exists() else None
-        except UserError:
-            continue
-        message = catalog.get(leaflet.title.text, leaflet.title.context) if catalog else None
-        if message is not None and message.string and not message.fuzzy:
-            titles[lang] = message.string
+    langs = catalogs.catalog_languages(project)
+    paths = [catalogs.po_path(project, lang, leaflet.id) for lang in langs]
+    inputs = [hasher.common, hasher.file(project.leaflet_dir / f"{leaflet.id}.yaml"), *langs, *map(hasher.file, paths)]
+    key = hashlib.sha256("\n".join(inputs).encode()).hexdigest()
+    titles = cache.get_value(f"titles-{leaflet.id}.json", key)
+    if titles is None:
+        titles = {SOURCE_LANGUAGE: leaflet.title.text}
+        for lang, path in zip(langs, paths):
+            try:
+                catalog = catalogs.read_catalog(path) if path.exists() else None
+            except UserError:
+                continue
+            message = catalog.get(leaflet.title.text, leaflet.title.context) if catalog else None
+            if message is not None and message.string and not message.fuzzy:
+                titles[lang] = message.string
+        cache.put_value(f"titles-{leaflet.id}.json", key, titles)
     return titles
 
 

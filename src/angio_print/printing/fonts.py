@@ -23,6 +23,7 @@ import sys
 import tarfile
 import tomllib
 import urllib.request
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -125,13 +126,17 @@ class InstalledFonts:
     def families(self) -> frozenset[str]:
         return frozenset(f.family for f in self.lock.files)
 
-    def _covers_any(self, font: FontFile, code_points: frozenset[int]) -> bool:
-        ranges = self.coverage[font.installed_name]
-        return any(start <= cp <= end for cp in code_points for start, end in ranges)
+    def _covers_any(self, font: FontFile, code_points: list[int]) -> bool:
+        """Whether the file covers one of these (sorted) code points."""
+        for start, end in self.coverage[font.installed_name]:
+            index = bisect_left(code_points, start)
+            if index < len(code_points) and code_points[index] <= end:
+                return True
+        return False
 
     def font_face_css(self, families: list[str], text: str) -> str:
         """@font-face rules for the files of these families that cover a character of `text`."""
-        code_points = frozenset(map(ord, set(text)))
+        code_points = sorted(map(ord, set(text)))
         wanted = set(families)
         rules = []
         for font in self.lock.files:

@@ -70,7 +70,7 @@ def write_contact_sheet(out: Path, targets: list[Target], label_of, root: Path, 
         label = label_of(target)
         draw.text((x, y + 2), label, fill="black", font=_fitting_font(draw, label, tile.width, font_file))
     buffer = io.BytesIO()
-    sheet.save(buffer, "PNG", optimize=False)
+    sheet.save(buffer, "PNG", compress_level=3)  # faster than the default 6, and here smaller too
     write_atomic(out / name, buffer.getvalue())
 
 
