@@ -46,7 +46,10 @@ def test_where_the_content_area_and_a_box_end():
     assert internals.content_bottom_mm(page) == pytest.approx(50.0, abs=0.01)  # 60 mm page, 10 mm margins
     paragraphs = [box for box in internals.page_box(page).descendants() if getattr(box, "element_tag", "") == "p"]
     assert paragraphs and all(10 < internals.box_bottom_mm(p) <= 50.01 for p in paragraphs)
-    assert internals.box_height_mm(paragraphs[0]) == pytest.approx(12 * 1.3 * 25.4 / 72, abs=0.01)
+    blocks = list({id(p.element): p for p in reversed(paragraphs)}.values())[::-1]  # each paragraph's outer box
+    # one line each: the second paragraph ends one line height below the first
+    assert internals.box_bottom_mm(blocks[1]) - internals.box_bottom_mm(blocks[0]) == pytest.approx(
+        12 * 1.3 * 25.4 / 72, abs=0.01)
 
 
 def test_layout_box_behind_a_wrapper_and_the_box_itself():

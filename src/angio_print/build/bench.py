@@ -100,10 +100,10 @@ def run_benchmark(project: Project, scratch: Path | None, peer_python: Path | No
         noop = build(project, BuildOptions(out=root / "full" / "jobs2", jobs=2, langs=langs, papers=papers,
                                            variants=variants, quiet=True))
         floor_full = _floor(project, everything, root / "full" / "jobs1")
+        check_seconds = _timed_check(project, langs)
+        peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # before the peer's processes
         peer_seconds = time_peer(project, peer_python, leaflet, langs, root / "peer") if peer_python else None
-    check_seconds = _timed_check(project, langs)
-    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     _report(f"{papers[0].upper()} standard leaflets, {leaflet}", runs_standard, floor_standard)
     _report("full build", runs_full, floor_full)
     if peer_seconds is not None:

@@ -1,8 +1,8 @@
 """The pipeline a clinic might pick instead, for `bench --peer`: Sphinx, sphinx-intl catalogs, sphinx-simplepdf.
 
 The leaflet's text goes into one reStructuredText page (title, section
-headings, paragraphs, lists; figures left out, so the peer prints less than a
-build does) and each language's translations into that page's Sphinx catalog.
+headings, paragraphs, lists, glossaries, figure captions; the drawings left
+out, so the peer prints less than a build does) and each language's translations into that page's Sphinx catalog.
 Then `sphinx-build -b simplepdf -D language=CODE` runs once per language, two
 at a time, each in a fresh output folder, with the same pinned fonts
 (sphinx-simplepdf runs the `weasyprint` command of the peer's environment).
@@ -21,6 +21,8 @@ from babel.messages.pofile import write_po
 
 from angio_print.findings import UserError
 from angio_print.i18n import catalogs
+from angio_print.model.leaflet import Figure, Glossary, ItemList, Leaflet, Message, Paragraph
+from angio_print.model.leaflet_file import load_leaflet
 from angio_print.model.project import Project
 
 CONF = """project = {title!r}
@@ -29,58 +31,51 @@ locale_dirs = ["locales/"]
 gettext_compact = False
 gettext_auto_build = True
 """
-LIST_GROUPS = {"points", "kinds-2", "list", "steps", "when", "fields", "type-list"}
-FIGURE_PARTS = {"alt", "surface", "dermis", "lump", "subcutis", "muscle", "measure", "actual", "head", "trunk",
-                "arms", "legs", "negative", "positive"}
+RULE = 60
 
 
 def _rst(text: str) -> str:
-    return re.sub(r"</?strong>", "**", text).replace("\n", " ")
+    """Leaflet markup (<strong>, <em>) as reStructuredText, on one line."""
+    return re.sub(r"</?em>", "*", re.sub(r"</?strong>", "**", text)).replace("\n", " ")
 
 
-def _blocks(pot: Catalog) -> list[tuple[str, str, str]]:
-    """(kind, context, English text) in reading order: title, heading, item or paragraph."""
-    blocks = []
-    for message in pot:
-        if not message.id or not message.context:
-            continue
-        parts = message.context.split("/")[1:]
-        if parts[-1] in FIGURE_PARTS and any(p.endswith("figure") for p in parts):
-            continue
-        kind = ("title" if parts == ["meta", "title"] else "heading" if parts[-1].endswith("heading")
-                else "item" if len(parts) == 3 and parts[1] in LIST_GROUPS else "paragraph")
-        blocks.append((kind, message.context, _rst(message.id)))
-    return blocks
+def _page(leaflet: Leaflet) -> tuple[str, list[Message]]:
+    """The leaflet as one reStructuredText page, and its messages in the order the page holds them."""
+    lines = ["=" * RULE, _rst(leaflet.title.text), "=" * RULE, ""]
+    used = [leaflet.title]
+    for section in leaflet.sections:
+        lines += [_rst(section.heading.text), "-" * RULE, ""]
+        used.append(section.heading)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                lines += [_rst(block.text.text), ""]
+                used.append(block.text)
+            elif isinstance(block, ItemList):
+                lines += [*(f"- {_rst(item.text)}" for item in block.items), ""]
+                used += block.items
+            elif isinstance(block, Glossary):
+                for term in block.terms:
+                    lines += [_rst(term.term.text), f"   {_rst(term.definition.text)}", ""]
+                    used += [term.term, term.definition]
+            elif isinstance(block, Figure) and block.caption:  # drawings left out: the caption stays
+                lines += [_rst(block.caption.text), ""]
+                used.append(block.caption)
+    return "\n".join(lines), used
 
 
-def _page(blocks) -> str:
-    lines, previous = [], None
-    for kind, _, text in blocks:
-        if kind == "title":
-            lines += ["=" * 60, text, "=" * 60, ""]
-        elif kind == "heading":
-            lines += ([""] if previous == "item" else []) + [text, "-" * 60, ""]
-        elif kind == "item":
-            lines += [f"- {text}"]
-        else:
-            lines += ([""] if previous == "item" else []) + [text, ""]
-        previous = kind
-    return "\n".join(lines) + "\n"
-
-
-def make_project(project: Project, leaflet: str, langs: list[str], folder: Path) -> None:
-    """A Sphinx project in `folder` holding `leaflet` in English and a catalog for each other language."""
-    blocks = _blocks(catalogs.read_catalog(catalogs.pot_path(project, leaflet)))
-    title = next(text for kind, _, text in blocks if kind == "title")
+def make_project(project: Project, leaflet_id: str, langs: list[str], folder: Path) -> None:
+    """A Sphinx project in `folder` holding the leaflet in English and a catalog for each other language."""
+    leaflet = load_leaflet(project.leaflet_dir / f"{leaflet_id}.yaml")
+    page, messages = _page(leaflet)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "conf.py").write_text(CONF.format(title=title), encoding="utf-8")
-    (folder / "index.rst").write_text(_page(blocks), encoding="utf-8")
+    (folder / "conf.py").write_text(CONF.format(title=_rst(leaflet.title.text)), encoding="utf-8")
+    (folder / "index.rst").write_text(page, encoding="utf-8")
     for lang in langs:
-        translated = {m.context: m.string for m in catalogs.read_catalog(catalogs.po_path(project, lang, leaflet))}
+        translations = catalogs.Translations.load(project, lang, leaflet_id)
         sphinx_catalog = Catalog(locale=None)
-        for _, context, text in blocks:
-            if translated.get(context):
-                sphinx_catalog.add(text, _rst(translated[context]))
+        for message in messages:
+            if translations.has(message.context, message.text):
+                sphinx_catalog.add(_rst(message.text), _rst(translations.get(message.context, message.text)))
         path = folder / "locales" / lang / "LC_MESSAGES" / "index.po"
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as po:
@@ -100,8 +95,13 @@ def time_peer(project: Project, python: Path, leaflet: str, langs: list[str], fo
     """Seconds for the peer to print `leaflet` in every language, `jobs` sphinx-build runs at a time."""
     source = folder / "source"
     make_project(project, leaflet, [lang for lang in langs if lang != "en"], source)
-    env = {"FONTCONFIG_FILE": str(_fonts_conf(project, folder)), "PATH": f"{python.parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
-    subprocess.run(["fc-cache", "-f"], env=env, capture_output=True)  # the font cache is not part of a build
+    python = python.absolute()  # not resolved: the environment's own python, with its packages
+    env = {"FONTCONFIG_FILE": str(_fonts_conf(project, folder)), "PATH": f"{python.parent}:/usr/bin:/bin",
+           "LANG": "C.UTF-8"}
+    try:
+        subprocess.run(["fc-cache", "-f"], env=env, capture_output=True)  # the font cache is not part of a build
+    except OSError as error:
+        raise UserError.single("fc-cache", None, f"cannot run fontconfig's fc-cache ({error}): install fontconfig")
 
     def sphinx_build(lang: str) -> None:
         out = folder / "out" / lang

@@ -159,7 +159,8 @@ def _fitted(target: Target, lay_out, hint: FitHint | None = None):
     each layout, the middle rung first; the notes space is added on that rung
     when it fits too. The
     hint (the decision of the last print) makes a forced rebuild of an
-    unchanged target one layout, and a rebuild after a small change two.
+    unchanged target one layout, and a rebuild after a small change two or
+    three: the rung it names and the one above, then the notes space.
     """
     if not target.one_sheet:
         return lay_out(ROOMY, True), ROOMY, True, 0
@@ -168,9 +169,10 @@ def _fitted(target: Target, lay_out, hint: FitHint | None = None):
         if hint.same_inputs and not hint.fitted:  # the same inputs lay out the same
             return search.layout(0, True), ROOMY, True, hint.lines_over
         rung = LADDER.index(get_fit(hint.fit))
-        if search.fits(rung, hint.notes_space):
-            if hint.same_inputs or rung == 0 or not search.fits(rung - 1, False):
-                return search.found(rung, hint.notes_space)
+        if hint.same_inputs and search.fits(rung, hint.notes_space):
+            return search.found(rung, hint.notes_space)
+        if not hint.same_inputs and search.fits(rung, False) and (rung == 0 or not search.fits(rung - 1, False)):
+            return search.with_notes_if_they_fit(rung)
     return search.run()
 
 
@@ -215,11 +217,15 @@ class _Search:
         if high == len(LADDER):
             lines_over = self.layout(len(LADDER) - 1, False).lines_beyond(STANDARD_PAGES)
             return self.layout(0, True), ROOMY, True, lines_over
+        return self.with_notes_if_they_fit(high)
+
+    def with_notes_if_they_fit(self, rung: int):
+        """The rung found, with the notes space when it fits there too."""
         # The notes space goes below the text on the last page: with less room there than its ruled
         # lines alone take, it cannot fit, and trying would only cost a layout.
-        if self.layout(high, False).room_below("main") < NOTES_LINES_MM:
-            return self.found(high, False)
-        return self.found(high, self.fits(high, True))
+        if self.layout(rung, False).room_below("main") < NOTES_LINES_MM:
+            return self.found(rung, False)
+        return self.found(rung, self.fits(rung, True))
 
 
 def _thumbnail(pdf: bytes, png: Path) -> None:

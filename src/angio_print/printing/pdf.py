@@ -197,14 +197,6 @@ class Layout:
             return 0.0
         return internals.content_bottom_mm(page) - max(internals.box_bottom_mm(box) for box in boxes)
 
-    def height_of(self, css_class: str) -> float:
-        """Millimetres the first box with that class takes, margins included (0 when there is none)."""
-        for page in self.document.pages:
-            for box in internals.page_box(page).descendants():
-                if _has_class(box, css_class):
-                    return internals.box_height_mm(box)
-        return 0.0
-
     def lines_beyond(self, pages: int) -> int:
         """Lines of text laid out after the first `pages` pages (running heads and footers not counted)."""
         return sum(1 for page in self.document.pages[pages:] for box in internals.page_content_boxes(page)

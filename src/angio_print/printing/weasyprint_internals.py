@@ -38,10 +38,6 @@ def box_bottom_mm(box) -> float:
     return _mm(box.position_y + box.margin_height())
 
 
-def box_height_mm(box) -> float:
-    return _mm(box.margin_height())
-
-
 def _mm(px: float) -> float:
     return px * 25.4 / 96
 
