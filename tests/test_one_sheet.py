@@ -58,6 +58,21 @@ def test_the_manifest_tells_the_truth_about_one_sheet(standard_everywhere):
             assert artifact["lang"] in manifest["standard_needs_more_than_one_sheet"]
 
 
+def test_the_form_to_fill_in_is_whole_in_every_language(standard_everywhere):
+    artifacts, _ = _standard_pdfs(standard_everywhere)
+    split = [a["path"] for a in artifacts if any("form to fill in" in w for w in a["warnings"])]
+    assert not split
+
+
+@pytest.mark.parametrize("fields, pieces", [(3, 0), (40, 1)])
+def test_a_form_taller_than_a_column_is_found_split(project, fields, pieces):
+    rows = "".join(f"<li>Field {n}</li>" for n in range(fields))
+    html = ('<html><style>@page { size: A6; margin: 10mm } main { columns: 2; column-fill: auto } li { padding-bottom: 13pt }</style>'
+            f'<main><section class="section-form box box-fill-in"><ul>{rows}</ul></section></main></html>')
+    layout = Printer(project.root, project.assets_dir).layout(html, ["Noto Sans"])
+    assert layout.split_boxes("box-fill-in") == ["section-form box box-fill-in"] * pieces
+
+
 @pytest.mark.parametrize("fit", LADDER, ids=lambda fit: fit.name)
 def test_page_margins_are_10mm_or_more_on_every_rung(project, fit):
     target = next(t for t in plan(["angioleiomyoma"], ["en"], ["letter"], ["standard"]))

@@ -124,8 +124,11 @@ def print_target(job: Job) -> Result:
     layout, fit, notes_space, lines_over = _fitted(target, lay_out, job.fit_hint)
     if balanced(target, layout.pages):
         layout = lay_out(fit, notes_space, balanced=True)
-    crowded = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
-               for label in layout.crowded_labels()]
+    layout_warnings = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
+                       for label in layout.crowded_labels()]
+    layout_warnings += [f"the form to fill in ({classes.split()[0]}) is split across columns: it is taller than a "
+                        f"column; shorten its fields in the {target.lang} catalog"
+                        for classes in layout.split_boxes("box-fill-in")]
     printed = layout.write()
     if printed.missing_glyphs:
         fonts = ", ".join(get_language(target.lang).font_families)
@@ -138,7 +141,7 @@ def print_target(job: Job) -> Result:
     write_atomic(path, printed.pdf)
     _thumbnail(printed.pdf, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
-                  warnings=(*crowded, *printed.warnings), notes_space=notes_space, fit=fit.name, lines_over=lines_over)
+                  warnings=(*layout_warnings, *printed.warnings), notes_space=notes_space, fit=fit.name, lines_over=lines_over)
 
 
 def balanced(target: Target, pages: int) -> bool:

@@ -220,6 +220,16 @@ class Layout:
                         crowded.append(" ".join("".join(box.element.itertext()).split()))
         return list(dict.fromkeys(crowded))
 
+    def split_boxes(self, css_class: str) -> list[str]:
+        """The class lists of the elements with this class laid out in more than one piece (across columns or pages)."""
+        places: dict[int, tuple[str, set]] = {}
+        for index, page in enumerate(self.document.pages):
+            for box in internals.page_box(page).descendants():
+                if _has_class(box, css_class):
+                    places.setdefault(id(box.element), (box.element.get("class"), set()))[1].add(
+                        (index, round(box.position_x)))
+        return [classes for classes, pieces in places.values() if len(pieces) > 1]
+
     def write(self) -> Printed:
         with self._capturing():
             data = self.document.write_pdf(pdf_variant=PDF_VARIANT)
