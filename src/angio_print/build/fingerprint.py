@@ -64,6 +64,14 @@ class InputHasher:
             self.file(po_path(project, lang, TOOL_DOMAIN)), self.file(review_path(project, lang, leaflet)),
         ]).encode()).hexdigest()
 
+    def leaflet_key(self, leaflet: str, langs: list[str]) -> str:
+        """One leaflet's source and its catalogs in these languages (the titles the index page searches)."""
+        project = self.project
+        return hashlib.sha256("\n".join([
+            self.common, self.file(project.leaflet_dir / f"{leaflet}.yaml"), *langs,
+            *(self.file(po_path(project, lang, leaflet)) for lang in langs),
+        ]).encode()).hexdigest()
+
     def target_key(self, target: Target) -> str:
         parts = [self.common, repr(target)]
         for lang in target.langs:

@@ -7,8 +7,6 @@ manifests of sharded builds with the same functions.
 
 from __future__ import annotations
 
-import hashlib
-
 from angio_print.i18n import catalogs
 from angio_print.findings import UserError
 from angio_print.render.fitting import STANDARD_PAGES
@@ -61,13 +59,12 @@ def _language_record(project, leaflet, lang: str) -> dict:
 def _titles(project, leaflet, hasher, cache) -> dict[str, str]:
     """The leaflet's title in every language with a catalog for it, printed or not (the index page searches them)."""
     langs = catalogs.catalog_languages(project)
-    paths = [catalogs.po_path(project, lang, leaflet.id) for lang in langs]
-    inputs = [hasher.common, hasher.file(project.leaflet_dir / f"{leaflet.id}.yaml"), *langs, *map(hasher.file, paths)]
-    key = hashlib.sha256("\n".join(inputs).encode()).hexdigest()
+    key = hasher.leaflet_key(leaflet.id, langs)
     titles = cache.get_value(f"titles-{leaflet.id}.json", key)
     if titles is None:
         titles = {SOURCE_LANGUAGE: leaflet.title.text}
-        for lang, path in zip(langs, paths):
+        for lang in langs:
+            path = catalogs.po_path(project, lang, leaflet.id)
             try:
                 catalog = catalogs.read_catalog(path) if path.exists() else None
             except UserError:

@@ -2,10 +2,11 @@
 
 The leaflet's text goes into one reStructuredText page (title, section
 headings, paragraphs, lists, glossaries, figure captions; the drawings left
-out, so the peer prints less than a build does) and each language's translations into that page's Sphinx catalog.
-Then `sphinx-build -b simplepdf -D language=CODE` runs once per language, two
-at a time, each in a fresh output folder, with the same pinned fonts
-(sphinx-simplepdf runs the `weasyprint` command of the peer's environment).
+out, so the peer prints less than a build does) and each language's
+translations into that page's Sphinx catalog. Then `sphinx-build -b
+simplepdf -D language=CODE` runs once per language, two at a time, each in a
+fresh output folder, with the same pinned fonts (sphinx-simplepdf runs the
+`weasyprint` command of the peer's environment).
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from babel.messages.pofile import write_po
 
 from angio_print.findings import UserError
 from angio_print.i18n import catalogs
+from angio_print.model.languages import SOURCE_LANGUAGE
 from angio_print.model.leaflet import Figure, Glossary, ItemList, Leaflet, Message, Paragraph
 from angio_print.model.leaflet_file import load_leaflet
 from angio_print.model.project import Project
+from angio_print.printing.fonts import INSTALL_DIR
 
 CONF = """project = {title!r}
 extensions = ["sphinx_simplepdf"]
@@ -85,7 +88,7 @@ def make_project(project: Project, leaflet_id: str, langs: list[str], folder: Pa
 def _fonts_conf(project: Project, folder: Path) -> Path:
     """Fontconfig that finds the pinned font files and nothing else: the peer prints in the same fonts."""
     path = folder / "fonts.conf"
-    install_dir = (project.root / ".fonts").resolve()
+    install_dir = (project.root / INSTALL_DIR).resolve()
     path.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{install_dir}</dir>'
                     f"<cachedir>{folder.resolve() / 'fontcache'}</cachedir></fontconfig>\n", encoding="utf-8")
     return path
@@ -94,7 +97,7 @@ def _fonts_conf(project: Project, folder: Path) -> Path:
 def time_peer(project: Project, python: Path, leaflet: str, langs: list[str], folder: Path, jobs: int = 2) -> float:
     """Seconds for the peer to print `leaflet` in every language, `jobs` sphinx-build runs at a time."""
     source = folder / "source"
-    make_project(project, leaflet, [lang for lang in langs if lang != "en"], source)
+    make_project(project, leaflet, [lang for lang in langs if lang != SOURCE_LANGUAGE], source)
     python = python.absolute()  # not resolved: the environment's own python, with its packages
     env = {"FONTCONFIG_FILE": str(_fonts_conf(project, folder)), "PATH": f"{python.parent}:/usr/bin:/bin",
            "LANG": "C.UTF-8"}

@@ -141,7 +141,8 @@ def print_target(job: Job) -> Result:
     write_atomic(path, printed.pdf)
     _thumbnail(printed.pdf, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
-                  warnings=(*layout_warnings, *printed.warnings), notes_space=notes_space, fit=fit.name, lines_over=lines_over)
+                  warnings=(*layout_warnings, *printed.warnings), notes_space=notes_space, fit=fit.name,
+                  lines_over=lines_over)
 
 
 def balanced(target: Target, pages: int) -> bool:
@@ -160,10 +161,10 @@ def _fitted(target: Target, lay_out, hint: FitHint | None = None):
     Generous type comes before the notes space: the rung is the most generous
     one on which the text alone fits, found by halving the rungs left with
     each layout, the middle rung first; the notes space is added on that rung
-    when it fits too. The
-    hint (the decision of the last print) makes a forced rebuild of an
-    unchanged target one layout, and a rebuild after a small change two or
-    three: the rung it names and the one above, then the notes space.
+    when it fits too. The hint (the decision of the last print) makes a
+    forced rebuild of an unchanged target one layout, and a rebuild after a
+    small change two or three: the rung it names and the one above, then the
+    notes space.
     """
     if not target.one_sheet:
         return lay_out(ROOMY, True), ROOMY, True, 0
