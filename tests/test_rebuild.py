@@ -31,6 +31,7 @@ def _build(project, out, force=False):
 
 
 def test_a_forced_rebuild_lays_out_each_unchanged_target_once(project_copy, tmp_path, layouts):
+    (project_copy / "leaflet" / "angioleiomyoma.fitting.json").unlink(missing_ok=True)
     project = load_project(project_copy)
     out = tmp_path / "out"
     _build(project, out)
@@ -75,3 +76,53 @@ def test_the_manifest_follows_a_changed_title(project_copy, tmp_path):
     _build(project, out)
     after = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["leaflets"]["angioleiomyoma"]
     assert after["titles"]["de"] == after["languages"]["de"]["title"] == "Angioleiomyom der Haut"
+
+
+def _record(project_copy) -> dict:
+    import json
+
+    return json.loads((project_copy / "leaflet" / "angioleiomyoma.fitting.json").read_text(encoding="utf-8"))["targets"]
+
+
+def test_the_fitting_record_beside_the_leaflet_makes_a_fresh_output_folder_one_layout_per_target(
+        project_copy, tmp_path, layouts):
+    """As on a fresh clone: no build cache, only the committed record. A changed catalog is fitted again."""
+    (project_copy / "leaflet" / "angioleiomyoma.fitting.json").unlink(missing_ok=True)
+    project = load_project(project_copy)
+    _build(project, tmp_path / "first")
+    record = _record(project_copy)
+    assert sorted(record) == ["angioleiomyoma-de-letter.pdf", "angioleiomyoma-en-letter.pdf"]
+    first = {path.name: path.read_bytes() for path in (tmp_path / "first").glob("*.pdf")}
+
+    layouts[0] = 0
+    _build(project, tmp_path / "fresh")
+    assert layouts[0] == 2, "one layout per target"
+    assert {path.name: path.read_bytes() for path in (tmp_path / "fresh").glob("*.pdf")} == first
+
+    catalog = project_copy / "locales" / "de" / "LC_MESSAGES" / "angioleiomyoma.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "Angioleiomyom"', 'msgstr "Angioleiomyom der Haut"', 1), encoding="utf-8")
+    _build(project, tmp_path / "changed")
+    after = _record(project_copy)
+    assert after["angioleiomyoma-en-letter.pdf"] == record["angioleiomyoma-en-letter.pdf"]
+    assert after["angioleiomyoma-de-letter.pdf"]["layout"] != record["angioleiomyoma-de-letter.pdf"]["layout"]
+
+
+def test_a_damaged_fitting_record_is_named_and_written_anew(project_copy, tmp_path, capsys):
+    path = project_copy / "leaflet" / "angioleiomyoma.fitting.json"
+    path.write_text('{"targets": [', encoding="utf-8")
+    project = load_project(project_copy)
+    summary = build(project, BuildOptions(out=tmp_path / "out", langs=["en"], papers=("a4",), variants=("standard",),
+                                          jobs=1))
+    assert summary.exit_code == 0
+    assert "angioleiomyoma.fitting.json: warning: not a fitting record" in capsys.readouterr().err
+    assert list(_record(project_copy)) == ["angioleiomyoma-en-a4.pdf"]
+
+
+def test_a_build_without_fitting_records_leaves_them_alone(project_copy, tmp_path, layouts):
+    path = project_copy / "leaflet" / "angioleiomyoma.fitting.json"
+    path.unlink(missing_ok=True)
+    project = load_project(project_copy)
+    build(project, BuildOptions(out=tmp_path / "out", langs=["en"], papers=("a4",), variants=("standard",), jobs=1,
+                                quiet=True, fitting_records=False))
+    assert not path.exists() and layouts[0] > 1

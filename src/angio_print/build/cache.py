@@ -34,22 +34,22 @@ class BuildCache:
             return None
         return Result(target, record["pages"], record["sha256"], notes_space=record.get("notes_space", False),
                       fit=record.get("fit", ""), lines_over=record.get("lines_over", 0),
-                      warnings=tuple(record.get("warnings", ())))
+                      warnings=tuple(record.get("warnings", ())), layout_key=record.get("layout_key", ""))
 
     def put(self, target: Target, key: str, result: Result) -> None:
         size = (self.folder.parent / target.filename).stat().st_size
         record = {"key": key, "pages": result.pages, "sha256": result.sha256, "size": size,
                   "notes_space": result.notes_space, "fit": result.fit, "lines_over": result.lines_over,
-                  "warnings": list(result.warnings)}
+                  "warnings": list(result.warnings), "layout_key": result.layout_key}
         write_atomic(self._path(target), json.dumps(record).encode())
 
-    def fit_hint(self, target: Target, key: str) -> FitHint | None:
+    def fit_hint(self, target: Target) -> FitHint | None:
         """The copy-fitting decision of the last print of this target, whatever its inputs were then."""
         record = _read(self._path(target))
         if not record or not record.get("fit"):
             return None
         return FitHint(record["fit"], record["pages"] <= STANDARD_PAGES, record.get("notes_space", True),
-                       record.get("lines_over", 0), record.get("key") == key)
+                       record.get("lines_over", 0), same_inputs=False, layout_key=record.get("layout_key", ""))
 
     def get_value(self, name: str, key: str):
         record = _read(self.folder / name)

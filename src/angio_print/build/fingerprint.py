@@ -15,6 +15,9 @@ from angio_print.i18n.review import review_path
 from angio_print.build.plan import Target
 
 PACKAGES = ("weasyprint", "pydyf", "jinja2", "babel", "pyphen", "segno", "tinycss2", "cssselect2", "fonttools")
+LAYOUT_PACKAGES = ("weasyprint", "pydyf", "pyphen", "tinycss2", "cssselect2", "fonttools")
+# The code that turns a target's HTML into pages and chooses its fitting rung (the HTML itself is hashed apart).
+LAYOUT_CODE = ("render", "printing", "model", "build/worker.py")
 
 
 class InputHasher:
@@ -42,19 +45,44 @@ class InputHasher:
         project = self.project
         files = sorted(project.templates_dir.rglob("*"))
         files += sorted(PACKAGE_DIR.rglob("*.py")) + sorted(DATA_DIR.iterdir())
-        files.append(project.root / CONFIG_NAME)
-        if self.clinic:
-            files.append(self.clinic)
-            from angio_print.model.clinic import load_clinic
-
-            logo = load_clinic(self.clinic).logo
-            if logo:
-                files.append(logo)
-        parts = [f"{p.relative_to(project.root) if p.is_relative_to(project.root) else p}:{self.file(p)}"
-                 for p in files if p.is_file() or not p.exists()]
+        files += [project.root / CONFIG_NAME, *self._clinic_files()]
+        parts = [f"{self._name(p)}:{self.file(p)}" for p in files if p.is_file() or not p.exists()]
         parts += [f"{name}=={_version(name)}" for name in PACKAGES]
         parts.append(f"angio-print=={__version__}")
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    @cached_property
+    def layout_inputs(self) -> str:
+        """What lays a target out besides its HTML: templates, styles, fonts, script data, settings, layout code.
+
+        A fitting decision keyed by this and the target's HTML holds on any
+        machine with the pinned fonts, and outlives changes to the rest of the tool.
+        """
+        project = self.project
+        files = sorted(project.templates_dir.rglob("*")) + sorted(DATA_DIR.iterdir())
+        for name in LAYOUT_CODE:
+            path = PACKAGE_DIR / name
+            files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        files += [project.root / CONFIG_NAME, *self._clinic_files()]
+        parts = [f"{self._name(p)}:{self.file(p)}" for p in files if p.is_file() or not p.exists()]
+        parts += [f"{name}=={_version(name)}" for name in LAYOUT_PACKAGES]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def _clinic_files(self) -> list[Path]:
+        if not self.clinic:
+            return []
+        from angio_print.model.clinic import load_clinic
+
+        logo = load_clinic(self.clinic).logo
+        return [self.clinic, logo] if logo else [self.clinic]
+
+    def _name(self, path: Path) -> str:
+        """A file's name in a key: relative, so that keys match between clones and installs, wherever they are."""
+        if path.is_relative_to(PACKAGE_DIR):
+            return f"angio_print/{path.relative_to(PACKAGE_DIR)}"
+        if path.is_relative_to(self.project.root):
+            return str(path.relative_to(self.project.root))
+        return str(path)
 
     def language_key(self, leaflet: str, lang: str) -> str:
         """Everything one leaflet in one language is made from: its source, its catalog, the tool's, its review."""

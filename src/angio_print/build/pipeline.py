@@ -31,6 +31,7 @@ from angio_print.findings import UserError, display_path
 from angio_print.printing.fonts import FontLock, FontsError
 from angio_print.build.cache import BuildCache, GateCache
 from angio_print.build.fingerprint import InputHasher
+from angio_print.build.fitting_record import FittingRecords
 from angio_print.model.languages import SOURCE_LANGUAGE, get_language
 from angio_print.build.manifest import describe
 from angio_print.i18n.migrate import needs_migration
@@ -56,6 +57,7 @@ class BuildOptions:
     quiet: bool = False
     leaflets: list[str] | None = None  # --leaflet NAME; None: every leaflet
     shard: tuple[int, int] | None = None  # --shard K/N: build the K-th of N shares of the targets
+    fitting_records: bool = True  # read and update leaflet/NAME.fitting.json (off: fit every target from scratch)
 
 
 @dataclass(frozen=True)
@@ -94,9 +96,15 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     if options.shard:
         targets = shard(targets, *options.shard)
 
-    results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, out, clinic_path, options.force)
+    records = FittingRecords(project.leaflet_dir) if options.fitting_records else None
+    results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, options.force)
     skipped = len(results)
     failures = _print_all(jobs_to_run, options, out, cache, results, say)
+    if records:
+        records.update([results[job.target] for job, _ in jobs_to_run if job.target in results])
+        for path in records.unreadable:
+            say(f"angio-print: {display_path(path)}: warning: not a fitting record this build can read, so it was "
+                "written anew (it only saves layouts; commit the new one)")
 
     printed_now = set(results)
     results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
@@ -134,8 +142,12 @@ def _preflight(project: Project, options: BuildOptions):
     return library, source_problems, clinic_path
 
 
-def _reuse_or_plan(project, targets, hasher, cache, out, clinic_path, force: bool):
-    """The cached result of each unchanged target, and a job (with its key) for each of the others."""
+def _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, force: bool):
+    """The cached result of each unchanged target, and a job (with its key) for each of the others.
+
+    Each job carries the fitting decisions made for its target before: the
+    build cache's, then the leaflet's fitting record.
+    """
     results: dict[Target, Result] = {}
     jobs: list[tuple[Job, str]] = []
     for target in targets:
@@ -143,8 +155,11 @@ def _reuse_or_plan(project, targets, hasher, cache, out, clinic_path, force: boo
         cached = None if force else cache.get(target, key, out)
         if cached:
             results[target] = cached
-        else:
-            jobs.append((Job(project.root, target, out, clinic_path, hasher.stamp(), cache.fit_hint(target, key)), key))
+            continue
+        hints = (cache.fit_hint(target), records.hint(target) if records else None) if target.one_sheet else ()
+        job = Job(project.root, target, out, clinic_path, hasher.stamp(), hasher.layout_inputs,
+                  tuple(hint for hint in hints if hint))
+        jobs.append((job, key))
     return results, jobs
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,18 +30,20 @@ class Job:
     out: Path
     clinic: Path | None
     stamp: tuple  # changes whenever an input file changes, so caches below stay right
-    fit_hint: "FitHint | None" = None
+    layout_inputs: str = ""  # InputHasher.layout_inputs: with the HTML, the key of a fitting decision
+    fit_hints: tuple["FitHint", ...] = ()  # earlier decisions, the build cache's first, then the leaflet's record
 
 
 @dataclass(frozen=True)
 class FitHint:
-    """The copy-fitting decision of the last print of a target, kept in the build cache."""
+    """A copy-fitting decision made for a target before, kept in the build cache or the leaflet's fitting record."""
 
     fit: str
     fitted: bool  # whether it fitted one sheet
     notes_space: bool
     lines_over: int
-    same_inputs: bool  # nothing the target is made of has changed since: the decision still holds
+    same_inputs: bool  # nothing the target is laid out from has changed since: the decision still holds
+    layout_key: str = ""  # what it was laid out from (layout_key below)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Result:
     notes_space: bool = False
     fit: str = ""
     lines_over: int = 0  # lines beyond one sheet at the tightest fit, for a standard leaflet that fits no rung
+    layout_key: str = ""  # what a standard target's fitting decision was made from
 
 
 @lru_cache(maxsize=8)
@@ -121,7 +124,8 @@ def print_target(job: Job) -> Result:
     def lay_out(fit: Fit, notes_space: bool, balanced: bool = False):
         return printer.layout(render_html(job, notes_space, fit, balanced), fit.families_of(target.langs), allowed)
 
-    layout, fit, notes_space, lines_over = _fitted(target, lay_out, job.fit_hint)
+    key = layout_key(job) if target.one_sheet else ""
+    layout, fit, notes_space, lines_over = _fitted(target, lay_out, _current_hint(job.fit_hints, key))
     if balanced(target, layout.pages):
         layout = lay_out(fit, notes_space, balanced=True)
     layout_warnings = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
@@ -142,7 +146,24 @@ def print_target(job: Job) -> Result:
     _thumbnail(printed.pdf, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
                   warnings=(*layout_warnings, *printed.warnings), notes_space=notes_space, fit=fit.name,
-                  lines_over=lines_over)
+                  lines_over=lines_over, layout_key=key)
+
+
+def layout_key(job: Job) -> str:
+    """The key of a target's fitting decision: its HTML (on the roomy rung) and everything else its layout depends on.
+
+    Every rung's HTML comes from the same template and text, so one
+    rendering (a millisecond) stands for all of them.
+    """
+    return hashlib.sha256(f"{job.layout_inputs}\n{render_html(job)}".encode()).hexdigest()
+
+
+def _current_hint(hints: tuple[FitHint, ...], key: str) -> FitHint | None:
+    """The first earlier decision made from these very inputs; else the first one, as a starting point."""
+    for hint in hints:
+        if hint.layout_key and hint.layout_key == key:
+            return replace(hint, same_inputs=True)
+    return replace(hints[0], same_inputs=False) if hints else None
 
 
 def balanced(target: Target, pages: int) -> bool:
