@@ -106,6 +106,7 @@ class InputHasher:
             parts.append(self.language_key(target.leaflet, lang))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
+    @cached_property
     def stamp(self) -> tuple:
         """Changes when any input changes: keeps a worker's in-memory caches honest."""
         locales = sorted(p for p in self.project.locales_dir.rglob("*") if p.is_file())

@@ -66,7 +66,7 @@ def _titles(project, leaflet, hasher, cache) -> dict[str, str]:
         for lang in langs:
             path = catalogs.po_path(project, lang, leaflet.id)
             try:
-                catalog = catalogs.read_catalog(path) if path.exists() else None
+                catalog = catalogs.read_catalog_shared(path) if path.exists() else None
             except UserError:
                 continue
             message = catalog.get(leaflet.title.text, leaflet.title.context) if catalog else None

@@ -157,7 +157,7 @@ def _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, f
             results[target] = cached
             continue
         hints = (cache.fit_hint(target), records.hint(target) if records else None) if target.one_sheet else ()
-        job = Job(project.root, target, out, clinic_path, hasher.stamp(), hasher.layout_inputs,
+        job = Job(project.root, target, out, clinic_path, hasher.stamp, hasher.layout_inputs,
                   tuple(hint for hint in hints if hint))
         jobs.append((job, key))
     return results, jobs

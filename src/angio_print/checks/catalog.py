@@ -39,7 +39,7 @@ def check_catalog(project: Project, lang: str, domain: str, template: Catalog) -
         command = f"angio-print update --lang {lang}" + (f" --leaflet {domain}" if domain != catalogs.TOOL_DOMAIN else "")
         return [Finding(shown, None, f"no {domain} catalog for {lang}: run `{command}`", ERROR, lang, None, "complete")]
     try:
-        catalog = catalogs.read_catalog(path)
+        catalog = catalogs.read_catalog_shared(path)
     except UserError as error:
         return [Finding(f.path, f.line, f.message, ERROR, lang, None, "syntax") for f in error.findings]
     findings: list[Finding] = []

@@ -94,7 +94,7 @@ def gather(project: Project, langs: list[str] | None, pdf_dir: Path | None = Non
                 if lang in broken_tool or any(f.check in ("syntax",) for f in lang_findings) or \
                         not catalogs.po_path(project, lang, name).exists():
                     continue
-                parts = [catalogs.read_catalog(catalogs.po_path(project, lang, d)) for d in (name, catalogs.TOOL_DOMAIN)]
+                parts = [catalogs.read_catalog_shared(catalogs.po_path(project, lang, d)) for d in (name, catalogs.TOOL_DOMAIN)]
                 translations = catalogs.Translations.from_catalog(lang, *parts)
                 counts = [catalogs.stats(part, lang) for part in parts]
                 total = sum(c.total for c in counts)

@@ -18,7 +18,9 @@ pofile (read and write), updating (init and update), translations (use and count
 from angio_print.i18n.locations import (
     DOMAIN, TOOL_DOMAIN, catalog_languages, choose_leaflets, domains, leaflet_ids, po_path, pot_path, unknown_catalogs,
 )
-from angio_print.i18n.pofile import PLACEHOLDER, catalog_text, raw_header, read_catalog, strict_syntax, write_catalog
+from angio_print.i18n.pofile import (
+    PLACEHOLDER, catalog_text, raw_header, read_catalog, read_catalog_shared, strict_syntax, write_catalog,
+)
 from angio_print.i18n.templates import TEMPLATE_HEADER, build_template, extract, source_files
 from angio_print.i18n.translations import Stats, Translations, stats
 from angio_print.i18n.updating import DRAFT_HEADER, SUGGESTION, MergeReport, init, load_template, merge, update
@@ -26,6 +28,7 @@ from angio_print.i18n.updating import DRAFT_HEADER, SUGGESTION, MergeReport, ini
 __all__ = [
     "DOMAIN", "DRAFT_HEADER", "PLACEHOLDER", "SUGGESTION", "TEMPLATE_HEADER", "TOOL_DOMAIN", "MergeReport", "Stats",
     "Translations", "build_template", "catalog_languages", "catalog_text", "choose_leaflets", "domains", "extract",
-    "init", "leaflet_ids", "load_template", "merge", "po_path", "pot_path", "raw_header", "read_catalog", "source_files",
+    "init", "leaflet_ids", "load_template", "merge", "po_path", "pot_path", "raw_header", "read_catalog",
+    "read_catalog_shared", "source_files",
     "stats", "strict_syntax", "unknown_catalogs", "update", "write_catalog",
 ]

@@ -58,6 +58,26 @@ def _with_previous_ids(text: str, catalog: Catalog) -> str:
     return text
 
 
+_SHARED: dict[tuple, Catalog] = {}
+
+
+def read_catalog_shared(path: Path) -> Catalog:
+    """`read_catalog`, parsed once per process while the file is unchanged: for readers only.
+
+    A build reads each catalog to check it, to print it and to list its
+    title; its workers, forked after the check, inherit what was parsed.
+    Whoever changes a catalog reads it with `read_catalog`.
+    """
+    try:
+        status = path.stat()
+        key = (path.resolve(), status.st_mtime_ns, status.st_size, status.st_ino)
+    except OSError:
+        return read_catalog(path)  # read_catalog names the problem
+    if key not in _SHARED:
+        _SHARED[key] = read_catalog(path)
+    return _SHARED[key]
+
+
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:
     """Parse a .po or .pot strictly; syntax errors are a UserError with file and line."""
     text = read_text(path, "catalog")

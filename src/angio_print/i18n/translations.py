@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from babel.messages.catalog import Catalog
 
 from angio_print.i18n.locations import TOOL_DOMAIN, po_path
-from angio_print.i18n.pofile import read_catalog
+from angio_print.i18n.pofile import read_catalog_shared
 from angio_print.model.languages import SOURCE_LANGUAGE
 from angio_print.model.project import Project
 
@@ -25,7 +25,7 @@ class Translations:
         """A leaflet's translations with the tool's own (footer, draft notice): what its pages print."""
         if lang == SOURCE_LANGUAGE:
             return cls(lang, {})
-        return cls.from_catalog(lang, *(read_catalog(po_path(project, lang, d)) for d in (leaflet, TOOL_DOMAIN)))
+        return cls.from_catalog(lang, *(read_catalog_shared(po_path(project, lang, d)) for d in (leaflet, TOOL_DOMAIN)))
 
     @classmethod
     def from_catalog(cls, lang: str, *catalogs: Catalog) -> "Translations":

@@ -101,8 +101,23 @@ class FontLock:
         return self.root / INSTALL_DIR
 
     def installed(self) -> "InstalledFonts":
-        """The installed files, or FontsError unless .fonts/ holds exactly what the lock names."""
+        """The installed files, or FontsError unless .fonts/ holds exactly what the lock names.
+
+        Checked once per process and install: the build checks before it
+        starts, and its workers, forked after, inherit the answer.
+        """
         stamp = self.install_dir / "installed.json"
+        try:
+            status = stamp.stat()
+            when = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            when = None
+        key = (stamp, self.digest, when)
+        if key not in _INSTALLED:
+            _INSTALLED[key] = self._check_installed(stamp)
+        return _INSTALLED[key]
+
+    def _check_installed(self, stamp: Path) -> "InstalledFonts":
         try:
             data = json.loads(stamp.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -115,6 +130,9 @@ class FontLock:
                 raise FontsError(self.install_dir / font.installed_name,
                                  "pinned font file missing; delete .fonts/installed.json and run scripts/setup.sh")
         return InstalledFonts(self, {name: tuple(map(tuple, r)) for name, r in data["coverage"].items()})
+
+
+_INSTALLED: dict[tuple, "InstalledFonts"] = {}
 
 
 @dataclass(frozen=True)

@@ -38,14 +38,16 @@ def write_outputs(project: Project, out: Path, manifest: dict, targets: list[Tar
         return f"{target.leaflet}  " * with_leaflet + f"{target.lang}  {name}  ({record.get('status', '')})"
 
     standard = [t for t in targets if t.one_sheet]
-    write_contact_sheet(out, standard, lambda t: label(t, True), project.root, contact_sheet_name())
+    tiles: dict[Path, Image.Image] = {}  # each thumbnail decoded once for every sheet it is on
+    write_contact_sheet(out, standard, lambda t: label(t, True), project.root, contact_sheet_name(), tiles)
     for leaflet in sorted({t.leaflet for t in standard}):
         write_contact_sheet(out, [t for t in standard if t.leaflet == leaflet], lambda t: label(t, False),
-                            project.root, contact_sheet_name(leaflet))
+                            project.root, contact_sheet_name(leaflet), tiles)
     write_index(project, out, manifest)
 
 
-def write_contact_sheet(out: Path, targets: list[Target], label_of, root: Path, name: str = CONTACT_SHEET) -> None:
+def write_contact_sheet(out: Path, targets: list[Target], label_of, root: Path, name: str = CONTACT_SHEET,
+                        decoded: dict | None = None) -> None:
     """All first pages of the given standard leaflets in one image, one paper size."""
     if not targets:
         return
@@ -53,7 +55,11 @@ def write_contact_sheet(out: Path, targets: list[Target], label_of, root: Path, 
     chosen = [t for t in targets if t.paper == paper and (out / t.thumbnail).exists()]
     if not chosen:
         return
-    tiles = [Image.open(out / t.thumbnail).convert("RGB") for t in chosen]
+    decoded = {} if decoded is None else decoded
+    for target in chosen:
+        if out / target.thumbnail not in decoded:
+            decoded[out / target.thumbnail] = Image.open(out / target.thumbnail).convert("RGB")
+    tiles = [decoded[out / t.thumbnail] for t in chosen]
     width = max(tile.width for tile in tiles)
     height = max(tile.height for tile in tiles)
     columns = min(6, len(tiles))
