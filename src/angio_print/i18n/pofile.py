@@ -78,6 +78,10 @@ def read_catalog_shared(path: Path) -> Catalog:
     return _SHARED[key]
 
 
+def forget_shared() -> None:
+    _SHARED.clear()
+
+
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:
     """Parse a .po or .pot strictly; syntax errors are a UserError with file and line."""
     text = read_text(path, "catalog")

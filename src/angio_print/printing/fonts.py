@@ -135,6 +135,10 @@ class FontLock:
 _INSTALLED: dict[tuple, "InstalledFonts"] = {}
 
 
+def forget_installed() -> None:
+    _INSTALLED.clear()
+
+
 @dataclass(frozen=True)
 class InstalledFonts:
     lock: FontLock
