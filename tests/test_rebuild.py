@@ -126,3 +126,15 @@ def test_a_build_without_fitting_records_leaves_them_alone(project_copy, tmp_pat
     build(project, BuildOptions(out=tmp_path / "out", langs=["en"], papers=("a4",), variants=("standard",), jobs=1,
                                 quiet=True, fitting_records=False))
     assert not path.exists() and layouts[0] > 1
+
+
+def test_a_build_with_a_clinic_file_from_elsewhere_does_not_rewrite_the_fitting_record(project_copy, tmp_path):
+    project = load_project(project_copy)
+    _build(project, tmp_path / "neutral")
+    record = _record(project_copy)
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("name: Riverside Dermatology Clinic\nphone: +1 555 010 0199\n", encoding="utf-8")
+    summary = build(project, BuildOptions(out=tmp_path / "clinic", langs=["en", "de"], papers=("letter",),
+                                          variants=("standard",), clinic=clinic, jobs=1, quiet=True))
+    assert summary.exit_code == 0
+    assert _record(project_copy) == record

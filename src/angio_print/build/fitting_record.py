@@ -34,8 +34,9 @@ def record_path(leaflet_dir: Path, leaflet: str) -> Path:
 class FittingRecords:
     """The fitting records of the leaflets in one build, read once and written back when a decision changed."""
 
-    def __init__(self, leaflet_dir: Path):
+    def __init__(self, leaflet_dir: Path, writable: bool = True):
         self.leaflet_dir = leaflet_dir
+        self.writable = writable  # False: read only (a build with another clinic's settings than the project's)
         self._records: dict[str, dict] = {}
         self.unreadable: list[Path] = []
 
@@ -64,6 +65,8 @@ class FittingRecords:
 
     def update(self, results: list[Result]) -> list[Path]:
         """Record the decisions of the standard targets printed now; returns the files that changed."""
+        if not self.writable:
+            return []
         changed = {path.name.removesuffix(SUFFIX) for path in self.unreadable}
         for result in results:
             target = result.target

@@ -96,7 +96,10 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     if options.shard:
         targets = shard(targets, *options.shard)
 
-    records = FittingRecords(project.leaflet_dir) if options.fitting_records else None
+    # The records describe the project as it builds by default: a build with a clinic file given from
+    # elsewhere reads them but does not overwrite them with its own decisions.
+    default_settings = options.clinic is None or options.clinic.resolve() == (project.root / DEFAULT_NAME).resolve()
+    records = FittingRecords(project.leaflet_dir, writable=default_settings) if options.fitting_records else None
     results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, options.force)
     skipped = len(results)
     failures = _print_all(jobs_to_run, options, out, cache, results, say)
