@@ -148,6 +148,16 @@ class InstalledFonts:
     def families(self) -> frozenset[str]:
         return frozenset(f.family for f in self.lock.files)
 
+    def _not_covered(self, font: FontFile, code_points: list[int]) -> list[int]:
+        ranges = self.coverage[font.installed_name]
+        starts = [start for start, _ in ranges]
+        left = []
+        for point in code_points:
+            index = bisect_left(starts, point + 1) - 1
+            if index < 0 or point > ranges[index][1]:
+                left.append(point)
+        return left
+
     def _covers_any(self, font: FontFile, code_points: list[int]) -> bool:
         """Whether the file covers one of these (sorted) code points."""
         for start, end in self.coverage[font.installed_name]:
@@ -157,12 +167,23 @@ class InstalledFonts:
         return False
 
     def font_face_css(self, families: list[str], text: str) -> str:
-        """@font-face rules for the files of these families that cover a character of `text`."""
+        """@font-face rules for the files of these families that cover a character of `text` no earlier file covers.
+
+        Subset files of one family, weight, style and width overlap (each has
+        the space, digits and common punctuation): a file whose characters of
+        `text` an earlier one already has adds nothing but loading time.
+        """
         code_points = sorted(map(ord, set(text)))
         wanted = set(families)
         rules = []
+        left: dict[tuple, list[int]] = {}  # per face: the characters of `text` no file chosen so far covers
         for font in self.lock.files:
-            if font.family in wanted and self._covers_any(font, code_points):
+            if font.family not in wanted:
+                continue
+            face = (font.family, font.weight, font.style, font.width)
+            needed = left.setdefault(face, code_points)
+            if self._covers_any(font, needed):
+                left[face] = self._not_covered(font, needed)
                 url = (self.lock.install_dir / font.installed_name).resolve().as_uri()
                 rules.append(f'@font-face {{ font-family: "{font.face_name}"; src: url("{url}"); '
                              f"font-weight: {font.weight}; font-style: {font.style}; }}")
