@@ -1,11 +1,12 @@
 """Each leaflet's copy-fitting decisions, kept beside it: `leaflet/NAME.fitting.json`.
 
 Finding the rung on which a standard leaflet fits one sheet takes two to four
-layouts; printing it on a known rung takes one. The build records, per
-standard target, the rung and notes space it chose and the key of what it
-laid out (the target's HTML and everything else that shapes its layout, see
-InputHasher.layout_inputs). Committed with the leaflet, the record lets a
-fresh clone, or a CI machine, print each unchanged target with one layout;
+layouts; printing it on a known rung takes one. `build --save-fitting`
+records, per standard target, the rung and notes space chosen and the key of
+what was laid out (the target's HTML and everything else that shapes its
+layout, see InputHasher.layout_inputs); every build reads the records.
+Committed with the leaflet, the record lets a fresh clone, or a CI machine,
+print each unchanged target with one layout;
 the pinned fonts make the same inputs lay out the same everywhere. A target
 whose key no longer matches is searched again, starting from its recorded
 rung. The file is a cache: a missing or damaged one only costs time.
@@ -22,7 +23,7 @@ from angio_print.build.worker import FitHint, Result
 from angio_print.render.fitting import STANDARD_PAGES
 
 SUFFIX = ".fitting.json"
-ABOUT = ("Copy-fitting decisions for this leaflet's standard targets, written by `angio-print build`. "
+ABOUT = ("Copy-fitting decisions for this leaflet's standard targets, written by `angio-print build --save-fitting`. "
          "Commit this file with the leaflet: a build whose inputs match a record prints that target with one layout. "
          "A missing or outdated record only makes the build search again.")
 
@@ -36,7 +37,7 @@ class FittingRecords:
 
     def __init__(self, leaflet_dir: Path, writable: bool = True):
         self.leaflet_dir = leaflet_dir
-        self.writable = writable  # False: read only (a build with another clinic's settings than the project's)
+        self.writable = writable  # only with --save-fitting: a build reads its inputs and never changes them
         self._records: dict[str, dict] = {}
         self.unreadable: list[Path] = []
 

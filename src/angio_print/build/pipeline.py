@@ -57,7 +57,8 @@ class BuildOptions:
     quiet: bool = False
     leaflets: list[str] | None = None  # --leaflet NAME; None: every leaflet
     shard: tuple[int, int] | None = None  # --shard K/N: build the K-th of N shares of the targets
-    fitting_records: bool = True  # read and update leaflet/NAME.fitting.json (off: fit every target from scratch)
+    fitting_records: bool = True  # read leaflet/NAME.fitting.json (off: fit every target from scratch)
+    save_fitting: bool = False  # --save-fitting: write the decisions made into it (a build never changes inputs otherwise)
 
 
 @dataclass(frozen=True)
@@ -96,18 +97,17 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     if options.shard:
         targets = shard(targets, *options.shard)
 
-    # The records describe the project as it builds by default: a build with a clinic file given from
-    # elsewhere reads them but does not overwrite them with its own decisions.
-    default_settings = options.clinic is None or options.clinic.resolve() == (project.root / DEFAULT_NAME).resolve()
-    records = FittingRecords(project.leaflet_dir, writable=default_settings) if options.fitting_records else None
+    records = FittingRecords(project.leaflet_dir, writable=options.save_fitting) if options.fitting_records else None
     results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, options.force)
     skipped = len(results)
     failures = _print_all(jobs_to_run, options, out, cache, results, say)
     if records:
         records.update([results[job.target] for job, _ in jobs_to_run if job.target in results])
         for path in records.unreadable:
-            say(f"angio-print: {display_path(path)}: warning: not a fitting record this build can read, so it was "
-                "written anew (it only saves layouts; commit the new one)")
+            action = "it was written anew (commit the new one)" if options.save_fitting else \
+                "run `angio-print build --save-fitting` to write it anew"
+            say(f"angio-print: {display_path(path)}: warning: not a fitting record this build can read; it only "
+                f"saves layouts: {action}")
 
     printed_now = set(results)
     results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))

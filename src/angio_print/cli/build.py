@@ -40,6 +40,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--clinic", type=Path, help="clinic settings file (default: clinic.yaml if present)")
     parser.add_argument("--jobs", type=_positive, default=None, help="parallel workers (default: number of cores)")
     parser.add_argument("--force", action="store_true", help="rebuild every target, even if unchanged")
+    parser.add_argument("--save-fitting", action="store_true",
+                        help="write the fitting decisions of the standard targets printed into leaflet/NAME.fitting.json "
+                             "(commit them: a fresh clone then lays each unchanged target out once)")
     leaflet_option(parser)
     parser.add_argument("--shard", type=_shard, metavar="K/N",
                         help="build only the K-th of N balanced shares of the targets")
@@ -59,5 +62,6 @@ def run(args) -> int:
         force=args.force,
         leaflets=args.leaflet,
         shard=args.shard,
+        save_fitting=args.save_fitting,
     )
     return run_build(chosen, options)
