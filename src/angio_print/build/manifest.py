@@ -35,16 +35,22 @@ def _records(project, leaflets, results, hasher, cache) -> dict:
         leaflet = leaflets.get(name)
         if leaflet is None:
             continue
-        key = hasher.language_key(name, lang)
-        record = cache.get_value(f"language-{name}-{lang}.json", key)
-        if record is None:
-            record = _language_record(project, leaflet, lang)
-            cache.put_value(f"language-{name}-{lang}.json", key, record)
+        record = language_record(project, leaflet, lang, hasher, cache)
         if name not in leaflet_records:
             leaflet_records[name] = {"title": leaflet.title.text, "titles": _titles(project, leaflet, hasher, cache),
                                      "languages": {}}
         leaflet_records[name]["languages"][lang] = record
     return leaflet_records
+
+
+def language_record(project, leaflet, lang: str, hasher, cache) -> dict:
+    """Review status, readability and title of one leaflet in one language, from the build cache when current."""
+    key = hasher.language_key(leaflet.id, lang)
+    record = cache.get_value(f"language-{leaflet.id}-{lang}.json", key)
+    if record is None:
+        record = _language_record(project, leaflet, lang)
+        cache.put_value(f"language-{leaflet.id}-{lang}.json", key, record)
+    return record
 
 
 def _language_record(project, leaflet, lang: str) -> dict:

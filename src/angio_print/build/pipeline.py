@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -33,7 +34,7 @@ from angio_print.build.cache import BuildCache, GateCache
 from angio_print.build.fingerprint import InputHasher
 from angio_print.build.fitting_record import FittingRecords
 from angio_print.model.languages import SOURCE_LANGUAGE, get_language
-from angio_print.build.manifest import describe
+from angio_print.build.manifest import describe, language_record
 from angio_print.i18n.migrate import needs_migration
 from angio_print.render.outputs import write_outputs
 from angio_print.build.progress import Progress
@@ -100,7 +101,11 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     records = FittingRecords(project.leaflet_dir, writable=options.save_fitting) if options.fitting_records else None
     results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, options.force)
     skipped = len(results)
-    failures = _print_all(jobs_to_run, options, out, cache, results, say)
+    def while_printing() -> None:  # the manifest's per-language records, worked out while the workers print
+        for name, lang in sorted({(job.target.leaflet, job.target.lang) for job, _ in jobs_to_run}):
+            language_record(project, leaflets[name], lang, hasher, cache)
+
+    failures = _print_all(jobs_to_run, options, out, cache, results, say, while_printing)
     if records:
         records.update([results[job.target] for job, _ in jobs_to_run if job.target in results])
         for path in records.unreadable:
@@ -166,12 +171,13 @@ def _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, f
     return results, jobs
 
 
-def _print_all(jobs: list[tuple[Job, str]], options: BuildOptions, out: Path, cache, results: dict, say) -> int:
+def _print_all(jobs: list[tuple[Job, str]], options: BuildOptions, out: Path, cache, results: dict, say,
+               while_printing=None) -> int:
     """Print every job, cache each result, say each warning; returns the number that failed."""
     progress = Progress(len(jobs), enabled=not options.quiet)
     keys = dict(jobs)
     failures = 0
-    for job, result in _run(jobs, options.jobs, progress):
+    for job, result in _run(jobs, options.jobs, progress, while_printing):
         if result.error:
             failures += 1
             (out / job.target.filename).unlink(missing_ok=True)
@@ -295,7 +301,8 @@ def _errors(findings: list) -> list:
     return [f for f in findings if stops_build(f)]
 
 
-def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
+def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress, while_printing=None):
+    """Print the jobs, yielding each result as it comes; with workers, run `while_printing` in this process meanwhile."""
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or len(jobs) <= 1:
         for job, _ in jobs:
@@ -309,6 +316,10 @@ def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
     ordered = sorted(jobs, key=lambda pair: (pair[0].target.one_sheet, get_language(pair[0].target.lang).spaces))
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
         futures = {pool.submit(_safe_print, job): job for job, _ in ordered}
+        # Started once every worker is forked: a fork never copies this thread's half-held locks.
+        side = threading.Thread(target=_quietly, args=(while_printing,), daemon=True) if while_printing else None
+        if side:
+            side.start()
         try:
             for future in as_completed(futures):
                 job = futures[future]
@@ -321,6 +332,16 @@ def _run(jobs: list[tuple[Job, str]], workers: int | None, progress: Progress):
         except KeyboardInterrupt:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+        if side:
+            side.join()
+
+
+def _quietly(work) -> None:
+    """Side work whose result the build would otherwise work out itself: its failure only costs that time."""
+    try:
+        work()
+    except Exception:  # noqa: BLE001 - the manifest step meets the same problem and reports it
+        pass
 
 
 def _safe_print(job: Job) -> Result:
