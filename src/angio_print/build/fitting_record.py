@@ -6,10 +6,10 @@ records, per standard target, the rung and notes space chosen and the key of
 what was laid out (the target's HTML and everything else that shapes its
 layout, see InputHasher.layout_inputs); every build reads the records.
 Committed with the leaflet, the record lets a fresh clone, or a CI machine,
-print each unchanged target with one layout;
-the pinned fonts make the same inputs lay out the same everywhere. A target
-whose key no longer matches is searched again, starting from its recorded
-rung. The file is a cache: a missing or damaged one only costs time.
+print each unchanged target with one layout: the pinned fonts make the same
+inputs lay out the same everywhere. A target whose key no longer matches is
+searched again, starting from its recorded rung. The file is a cache: a
+missing or damaged one only costs time.
 """
 
 from __future__ import annotations

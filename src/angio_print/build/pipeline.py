@@ -101,6 +101,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     records = FittingRecords(project.leaflet_dir, writable=options.save_fitting) if options.fitting_records else None
     results, jobs_to_run = _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, options.force)
     skipped = len(results)
+
     def while_printing() -> None:  # the manifest's per-language records, worked out while the workers print
         for name, lang in sorted({(job.target.leaflet, job.target.lang) for job, _ in jobs_to_run}):
             language_record(project, leaflets[name], lang, hasher, cache)
