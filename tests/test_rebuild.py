@@ -133,3 +133,12 @@ def test_a_build_told_to_ignore_the_fitting_records_fits_from_scratch(project_co
     layouts[0] = 0
     build(project, BuildOptions(out=tmp_path / "without", fitting_records=False, **options))
     assert layouts[0] > 1
+
+
+def test_save_fitting_records_targets_the_build_did_not_need_to_print_again(project_copy, tmp_path, capsys):
+    (project_copy / "leaflet" / "angioleiomyoma.fitting.json").unlink(missing_ok=True)
+    project = load_project(project_copy)
+    _build(project, tmp_path / "out")
+    summary = _build(project, tmp_path / "out", save_fitting=True)
+    assert summary.printed == 0 and summary.skipped == 2
+    assert sorted(_record(project_copy)) == ["angioleiomyoma-de-letter.pdf", "angioleiomyoma-en-letter.pdf"]

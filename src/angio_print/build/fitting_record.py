@@ -57,15 +57,23 @@ class FittingRecords:
         return self._records[leaflet]
 
     def hint(self, target: Target) -> FitHint | None:
-        entry = self._entries(target.leaflet).get(target.filename)
-        try:
-            return FitHint(entry["fit"], entry["pages"] <= STANDARD_PAGES, bool(entry["notes_space"]),
-                           int(entry.get("lines_over", 0)), same_inputs=False, layout_key=str(entry["layout"]))
-        except (KeyError, TypeError, ValueError):
+        entries = self._entries(target.leaflet)
+        entry = entries.get(target.filename)
+        if entry is None:
             return None
+        if not _valid(entry):
+            path = record_path(self.leaflet_dir, target.leaflet)
+            if path not in self.unreadable:
+                self.unreadable.append(path)
+            return None
+        return FitHint(entry["fit"], entry["pages"] <= STANDARD_PAGES, entry["notes_space"], entry["lines_over"],
+                       same_inputs=False, layout_key=entry["layout"])
 
     def update(self, results: list[Result]) -> list[Path]:
-        """Record the decisions of the standard targets printed now; returns the files that changed."""
+        """Record the decisions of these standard targets; returns the files written.
+
+        Raises UserError (naming the file) when one cannot be written.
+        """
         if not self.writable:
             return []
         changed = {path.name.removesuffix(SUFFIX) for path in self.unreadable}
@@ -85,9 +93,12 @@ class FittingRecords:
             lines = [f"  {json.dumps(name)}: {json.dumps(entry, sort_keys=True)}"
                      for name, entry in sorted(self._entries(leaflet).items())]
             text = f'{{\n "about": {json.dumps(ABOUT)},\n "targets": {{\n' + ",\n".join(lines) + "\n }\n}\n"
-            try:
-                write_atomic(path, text.encode("utf-8"))
-            except OSError:
-                continue  # a read-only checkout still builds; only the next build's speed is lost
+            write_atomic(path, text.encode("utf-8"))
             written.append(path)
         return written
+
+
+def _valid(entry) -> bool:
+    """A record line as `update` writes it; anything else (a hand edit, a bad merge) is not used."""
+    types = {"layout": str, "fit": str, "notes_space": bool, "pages": int, "lines_over": int}
+    return isinstance(entry, dict) and all(type(entry.get(name)) is kind for name, kind in types.items())

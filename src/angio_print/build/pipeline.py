@@ -108,12 +108,7 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
 
     failures = _print_all(jobs_to_run, options, out, cache, results, say, while_printing)
     if records:
-        records.update([results[job.target] for job, _ in jobs_to_run if job.target in results])
-        for path in records.unreadable:
-            action = "it was written anew (commit the new one)" if options.save_fitting else \
-                "run `angio-print build --save-fitting` to write it anew"
-            say(f"angio-print: {display_path(path)}: warning: not a fitting record this build can read; it only "
-                f"saves layouts: {action}")
+        _save_fitting(records, list(results.values()), options.save_fitting, say)
 
     printed_now = set(results)
     results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
@@ -149,6 +144,22 @@ def _preflight(project: Project, options: BuildOptions):
     except FontsError as error:
         raise UserError.single(display_path(error.path), None, error.message) from None
     return library, source_problems, clinic_path
+
+
+def _save_fitting(records: FittingRecords, results: list[Result], asked: bool, say) -> None:
+    """With --save-fitting, every standard target's decision into its leaflet's record; a damaged record is named."""
+    for path in records.unreadable:
+        action = "it is written anew (commit the new one)" if asked else \
+            "run `angio-print build --save-fitting` to write it anew"
+        say(f"angio-print: {display_path(path)}: warning: not a fitting record this build can read; it only "
+            f"saves layouts: {action}")
+    try:
+        written = records.update(results)
+    except UserError as error:  # the PDFs are printed: the manifest and index still follow
+        say(f"angio-print: warning: fitting record not saved: {error}")
+        return
+    for path in written:
+        say(f"angio-print: fitting decisions saved to {display_path(path)}: commit it with the leaflet")
 
 
 def _reuse_or_plan(project, targets, hasher, cache, records, out, clinic_path, force: bool):
