@@ -49,6 +49,9 @@ class InputHasher:
         parts = [f"{self._name(p)}:{self.file(p)}" for p in files if p.is_file() or not p.exists()]
         parts += [f"{name}=={_version(name)}" for name in PACKAGES]
         parts.append(f"angio-print=={__version__}")
+        from angio_print.printing.weasyprint_internals import text_library_versions
+
+        parts.append(text_library_versions())
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     @cached_property
@@ -56,7 +59,8 @@ class InputHasher:
         """What lays a target out besides its HTML: templates, styles, fonts, script data, settings, layout code.
 
         A fitting decision keyed by this and the target's HTML holds on any
-        machine with the pinned fonts, and outlives changes to the rest of the tool.
+        machine with the pinned fonts and the same Pango and HarfBuzz, and
+        outlives changes to the rest of the tool.
         """
         project = self.project
         files = sorted(project.templates_dir.rglob("*")) + sorted(DATA_DIR.iterdir())
@@ -66,6 +70,9 @@ class InputHasher:
         files += [project.root / CONFIG_NAME, *self._clinic_files()]
         parts = [f"{self._name(p)}:{self.file(p)}" for p in files if p.is_file() or not p.exists()]
         parts += [f"{name}=={_version(name)}" for name in LAYOUT_PACKAGES]
+        from angio_print.printing.weasyprint_internals import text_library_versions
+
+        parts.append(text_library_versions())  # another Debian release may shape the same text differently
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
     def _clinic_files(self) -> list[Path]:

@@ -155,7 +155,8 @@ def layout_key(job: Job) -> str:
     Every rung's HTML comes from the same template and text, so one
     rendering (a millisecond) stands for all of them.
     """
-    return hashlib.sha256(f"{job.layout_inputs}\n{render_html(job)}".encode()).hexdigest()
+    html = render_html(job).replace(job.root.resolve().as_uri(), "")  # the logo's address differs between clones
+    return hashlib.sha256(f"{job.layout_inputs}\n{html}".encode()).hexdigest()
 
 
 def _current_hint(hints: tuple[FitHint, ...], key: str) -> FitHint | None:

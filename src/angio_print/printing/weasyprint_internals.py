@@ -70,3 +70,22 @@ def wrap_structure_builder(wrapper: Callable) -> None:
 
     build_box_tree.wrapped_by_angio_print = True
     _tags._build_box_tree = build_box_tree
+
+
+def text_library_versions() -> str:
+    """The Pango and HarfBuzz that shape text (system libraries, not pinned with the Python packages)."""
+    import ctypes
+    import ctypes.util
+
+    from weasyprint.text.ffi import pango
+
+    harfbuzz = "unknown"
+    name = ctypes.util.find_library("harfbuzz")
+    if name:
+        try:
+            library = ctypes.CDLL(name)
+            library.hb_version_string.restype = ctypes.c_char_p
+            harfbuzz = library.hb_version_string().decode()
+        except (OSError, AttributeError):
+            pass
+    return f"pango={pango.pango_version()} harfbuzz={harfbuzz}"
