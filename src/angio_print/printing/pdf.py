@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,6 +131,7 @@ class Printer:
         self.assets_dir = assets_dir
         self._font_configs: dict[tuple[str, ...], FontConfiguration] = {}
         self._faces: dict[tuple[tuple[str, ...], str], weasyprint.CSS] = {}
+        self._generated = _generated_characters(assets_dir)
 
     def font_config(self, families: list[str]) -> FontConfiguration:
         """One configuration per font stack: a document never sees fonts another language loaded,
@@ -147,7 +149,7 @@ class Printer:
         WeasyPrint loads a face's file when its rule is parsed, so the parsed
         rules are kept, as a warm process keeps them.
         """
-        rules = self.fonts.font_face_css(families, html)
+        rules = self.fonts.font_face_css(families, html + self._generated)
         key = (tuple(families), rules)
         if key not in self._faces:
             self._faces[key] = weasyprint.CSS(string=rules, font_config=self.font_config(families),
@@ -162,6 +164,17 @@ class Printer:
 
     def print_pdf(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> Printed:
         return self.layout(html, families, allowed).write()
+
+
+LIST_MARKERS = "•◦▪0123456789.-"  # what `list-style` may draw that the HTML text does not hold
+
+
+def _generated_characters(assets_dir: Path) -> str:
+    """Characters that layout adds to a page: the stylesheets' `content` strings and list markers."""
+    strings = []
+    for sheet in sorted(assets_dir.rglob("*.css")):
+        strings += re.findall(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', sheet.read_text(encoding="utf-8"))
+    return LIST_MARKERS + "".join(sorted({c for pair in strings for text in pair for c in text}))
 
 
 class Layout:
