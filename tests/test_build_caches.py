@@ -1,0 +1,72 @@
+"""What a build keeps between layouts and between builds: font faces, parsed catalogs, fitting records, keys."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from angio_print.build.fingerprint import InputHasher
+from angio_print.build.fitting_record import FittingRecords
+from angio_print.build.plan import Target
+from angio_print.i18n.pofile import read_catalog_shared
+from angio_print.model.project import load_project
+from angio_print.printing.fonts import FontLock
+
+GERMAN = "Größe: 3 cm (1 Zoll) – „Angioleiomyom“ … Ärztin, Übelkeit, Straße • ½"
+
+
+def _declared(css: str) -> set[str]:
+    return {rule.split('url("')[1].split('")')[0].rsplit("/", 1)[-1] for rule in css.splitlines()}
+
+
+def test_only_the_subset_files_a_text_needs_are_declared_and_they_cover_all_of_it(project):
+    fonts = FontLock.load(project.root).installed()
+    css = fonts.font_face_css(["Noto Sans"], GERMAN)
+    declared = _declared(css)
+    assert declared and all(name.startswith("noto-sans-") for name in declared)
+    everything = {f.installed_name for f in fonts.lock.files if f.family == "Noto Sans"
+                  and fonts._covers_any(f, sorted(map(ord, set(GERMAN))))}
+    assert len(declared) < len(everything)
+    for font in fonts.lock.files:
+        if font.family != "Noto Sans":
+            continue
+        face = (font.weight, font.style, font.width)
+        same_face = [f for f in fonts.lock.files if f.family == "Noto Sans" and (f.weight, f.style, f.width) == face]
+        for char in set(GERMAN):
+            if any(fonts._covers_any(f, [ord(char)]) for f in same_face):
+                assert any(fonts._covers_any(f, [ord(char)]) for f in same_face if f.installed_name in declared), \
+                    (char, face)
+
+
+def test_a_changed_catalog_is_parsed_again(tmp_path):
+    path = tmp_path / "de.po"
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path.write_text(header + 'msgid "lump"\nmsgstr "Knoten"\n', encoding="utf-8")
+    assert read_catalog_shared(path).get("lump").string == "Knoten"
+    assert read_catalog_shared(path) is read_catalog_shared(path)
+    path.write_text(header + 'msgid "lump"\nmsgstr "Beule, Knoten"\n', encoding="utf-8")
+    assert read_catalog_shared(path).get("lump").string == "Beule, Knoten"
+
+
+def test_a_fitting_record_line_of_the_wrong_shape_is_not_used_and_the_file_is_named(tmp_path):
+    target = Target("leaflet", "de", "a4", "standard")
+    good = {"layout": "abc", "fit": "snug", "notes_space": False, "pages": 2, "lines_over": 0}
+    for bad in ({**good, "fit": ["snug"]}, {**good, "pages": "2"}, {**good, "notes_space": None}, ["snug"], "snug"):
+        (tmp_path / "leaflet.fitting.json").write_text(json.dumps({"targets": {target.filename: bad}}))
+        records = FittingRecords(tmp_path)
+        assert records.hint(target) is None
+        assert records.unreadable == [tmp_path / "leaflet.fitting.json"]
+    (tmp_path / "leaflet.fitting.json").write_text(json.dumps({"targets": {target.filename: good}}))
+    hint = FittingRecords(tmp_path).hint(target)
+    assert (hint.fit, hint.fitted, hint.layout_key, hint.same_inputs) == ("snug", True, "abc", False)
+
+
+def test_two_clones_in_different_folders_have_the_same_keys(project, tmp_path):
+    for name in ("leaflet", "locales", "templates"):
+        shutil.copytree(project.root / name, tmp_path / "deep" / "clone" / name)
+    shutil.copy(project.root / "angio-print.toml", tmp_path / "deep" / "clone" / "angio-print.toml")
+    other = load_project(tmp_path / "deep" / "clone")
+    target = Target("angioleiomyoma", "de", "a4", "standard")
+    here, there = InputHasher(project, None), InputHasher(other, None)
+    assert here.layout_inputs == there.layout_inputs
+    assert here.target_key(target) == there.target_key(target)
