@@ -142,3 +142,17 @@ def test_save_fitting_records_targets_the_build_did_not_need_to_print_again(proj
     summary = _build(project, tmp_path / "out", save_fitting=True)
     assert summary.printed == 0 and summary.skipped == 2
     assert sorted(_record(project_copy)) == ["angioleiomyoma-de-letter.pdf", "angioleiomyoma-en-letter.pdf"]
+
+
+def test_a_build_says_when_the_fitting_record_is_out_of_date(project_copy, tmp_path, capsys):
+    project = load_project(project_copy)
+    options = dict(langs=["en", "de"], papers=("letter",), variants=("standard",), jobs=1)
+    build(project, BuildOptions(out=tmp_path / "saved", save_fitting=True, **options))
+    capsys.readouterr()
+    build(project, BuildOptions(out=tmp_path / "current", **options))
+    assert "fitted anew" not in capsys.readouterr().err
+    catalog = project_copy / "locales" / "de" / "LC_MESSAGES" / "angioleiomyoma.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "Angioleiomyom"', 'msgstr "Angioleiomyom der Haut"', 1), encoding="utf-8")
+    build(project, BuildOptions(out=tmp_path / "changed", **options))
+    assert "1 standard leaflet(s) fitted anew" in capsys.readouterr().err

@@ -109,6 +109,10 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     failures = _print_all(jobs_to_run, options, out, cache, results, say, while_printing)
     if records:
         _save_fitting(records, list(results.values()), options.save_fitting, say)
+        anew = sum(results[job.target].fitted_anew for job, _ in jobs_to_run if job.target in results)
+        if anew and not options.save_fitting:
+            say(f"angio-print: {anew} standard leaflet(s) fitted anew, their fitting record being out of date: "
+                "`angio-print build --save-fitting` records them, so that a fresh clone lays each out once")
 
     printed_now = set(results)
     results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))

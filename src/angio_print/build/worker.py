@@ -58,6 +58,7 @@ class Result:
     fit: str = ""
     lines_over: int = 0  # lines beyond one sheet at the tightest fit, for a standard leaflet that fits no rung
     layout_key: str = ""  # what a standard target's fitting decision was made from
+    fitted_anew: bool = False  # its rung was searched for: no earlier decision was made from these inputs
 
 
 @lru_cache(maxsize=8)
@@ -125,7 +126,8 @@ def print_target(job: Job) -> Result:
         return printer.layout(render_html(job, notes_space, fit, balanced), fit.families_of(target.langs), allowed)
 
     key = layout_key(job) if target.one_sheet else ""
-    layout, fit, notes_space, lines_over = _fitted(target, lay_out, _current_hint(job.fit_hints, key))
+    hint = _current_hint(job.fit_hints, key)
+    layout, fit, notes_space, lines_over = _fitted(target, lay_out, hint)
     if balanced(target, layout.pages):
         layout = lay_out(fit, notes_space, balanced=True)
     layout_warnings = [f"a figure label does not fit its space: '{label}'; shorten it in the {target.lang} catalog"
@@ -146,7 +148,8 @@ def print_target(job: Job) -> Result:
     _thumbnail(printed.pdf, job.out / target.thumbnail)
     return Result(target, printed.pages, hashlib.sha256(printed.pdf).hexdigest(),
                   warnings=(*layout_warnings, *printed.warnings), notes_space=notes_space, fit=fit.name,
-                  lines_over=lines_over, layout_key=key)
+                  lines_over=lines_over, layout_key=key,
+                  fitted_anew=target.one_sheet and not (hint and hint.same_inputs))
 
 
 def layout_key(job: Job) -> str:
