@@ -46,13 +46,7 @@ class InputHasher:
         files = sorted(project.templates_dir.rglob("*"))
         files += sorted(PACKAGE_DIR.rglob("*.py")) + sorted(DATA_DIR.iterdir())
         files += [project.root / CONFIG_NAME, *self._clinic_files()]
-        parts = [f"{self._name(p)}:{self.file(p)}" for p in files if p.is_file() or not p.exists()]
-        parts += [f"{name}=={_version(name)}" for name in PACKAGES]
-        parts.append(f"angio-print=={__version__}")
-        from angio_print.printing.weasyprint_internals import text_library_versions
-
-        parts.append(text_library_versions())
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        return self._digest(files, [*(f"{name}=={_version(name)}" for name in PACKAGES), f"angio-print=={__version__}"])
 
     @cached_property
     def layout_inputs(self) -> str:
@@ -68,12 +62,15 @@ class InputHasher:
             path = PACKAGE_DIR / name
             files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
         files += [project.root / CONFIG_NAME, *self._clinic_files()]
-        parts = [f"{self._name(p)}:{self.file(p)}" for p in files if p.is_file() or not p.exists()]
-        parts += [f"{name}=={_version(name)}" for name in LAYOUT_PACKAGES]
+        return self._digest(files, [f"{name}=={_version(name)}" for name in LAYOUT_PACKAGES])
+
+    def _digest(self, files: list[Path], versions: list[str]) -> str:
+        """The files by name and content, the versions given, and the Pango and HarfBuzz that shape text
+        (system libraries: another Debian release may shape the same text differently)."""
         from angio_print.printing.weasyprint_internals import text_library_versions
 
-        parts.append(text_library_versions())  # another Debian release may shape the same text differently
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        parts = [f"{self._name(p)}:{self.file(p)}" for p in files if p.is_file() or not p.exists()]
+        return hashlib.sha256("\n".join([*parts, *versions, text_library_versions()]).encode()).hexdigest()
 
     def _clinic_files(self) -> list[Path]:
         if not self.clinic:

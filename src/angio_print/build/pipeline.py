@@ -109,10 +109,6 @@ def build(project: Project, options: BuildOptions) -> BuildSummary:
     failures = _print_all(jobs_to_run, options, out, cache, results, say, while_printing)
     if records:
         _save_fitting(records, list(results.values()), options.save_fitting, say)
-        anew = sum(results[job.target].fitted_anew for job, _ in jobs_to_run if job.target in results)
-        if anew and not options.save_fitting:
-            say(f"angio-print: {anew} standard leaflet(s) fitted anew, their fitting record being out of date: "
-                "`angio-print build --save-fitting` records them, so that a fresh clone lays each out once")
 
     printed_now = set(results)
     results.update(_still_current(out, results, cache, hasher, {l.id for l in library}, available))
@@ -151,12 +147,21 @@ def _preflight(project: Project, options: BuildOptions):
 
 
 def _save_fitting(records: FittingRecords, results: list[Result], asked: bool, say) -> None:
-    """With --save-fitting, every standard target's decision into its leaflet's record; a damaged record is named."""
+    """With --save-fitting, every standard target's decision into its leaflet's record; without, how many are missing.
+
+    A damaged record is named either way.
+    """
     for path in records.unreadable:
         action = "it is written anew (commit the new one)" if asked else \
             "run `angio-print build --save-fitting` to write it anew"
         say(f"angio-print: {display_path(path)}: warning: not a fitting record this build can read; it only "
             f"saves layouts: {action}")
+    if not asked:
+        anew = sum(result.fitted_anew for result in results)  # only targets printed now were fitted
+        if anew:
+            say(f"angio-print: {anew} standard leaflet(s) fitted anew, their fitting record being out of date: "
+                "`angio-print build --save-fitting` records them, so that a fresh clone lays each out once")
+        return
     try:
         written = records.update(results)
     except UserError as error:  # the PDFs are printed: the manifest and index still follow

@@ -149,6 +149,7 @@ class InstalledFonts:
         return frozenset(f.family for f in self.lock.files)
 
     def _not_covered(self, font: FontFile, code_points: list[int]) -> list[int]:
+        """The code points the file lacks."""
         ranges = self.coverage[font.installed_name]
         starts = [start for start, _ in ranges]
         left = []
@@ -157,14 +158,6 @@ class InstalledFonts:
             if index < 0 or point > ranges[index][1]:
                 left.append(point)
         return left
-
-    def _covers_any(self, font: FontFile, code_points: list[int]) -> bool:
-        """Whether the file covers one of these (sorted) code points."""
-        for start, end in self.coverage[font.installed_name]:
-            index = bisect_left(code_points, start)
-            if index < len(code_points) and code_points[index] <= end:
-                return True
-        return False
 
     def font_face_css(self, families: list[str], text: str) -> str:
         """@font-face rules for the files of these families that cover a character of `text` no earlier file covers.
@@ -182,8 +175,9 @@ class InstalledFonts:
                 continue
             face = (font.family, font.weight, font.style, font.width)
             needed = left.setdefault(face, code_points)
-            if self._covers_any(font, needed):
-                left[face] = self._not_covered(font, needed)
+            still = self._not_covered(font, needed)
+            if len(still) < len(needed):
+                left[face] = still
                 url = (self.lock.install_dir / font.installed_name).resolve().as_uri()
                 rules.append(f'@font-face {{ font-family: "{font.face_name}"; src: url("{url}"); '
                              f"font-weight: {font.weight}; font-style: {font.style}; }}")

@@ -8,6 +8,7 @@ new WeasyPrint renames one of these, those tests fail by name.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 from weasyprint.pdf import tags as _tags
@@ -72,6 +73,7 @@ def wrap_structure_builder(wrapper: Callable) -> None:
     _tags._build_box_tree = build_box_tree
 
 
+@functools.cache
 def text_library_versions() -> str:
     """The Pango and HarfBuzz that shape text (system libraries, not pinned with the Python packages)."""
     import ctypes
