@@ -66,3 +66,63 @@ def test_the_structure_hook_tags_a_passage_with_its_own_language():
     with pikepdf.open(io.BytesIO(data)) as document:
         langs = structure_languages(document)
     assert "fr" in langs, "the passage in French lost its /Lang: the hook on _build_box_tree no longer runs"
+
+
+# Two columns filled in order, with a rounded box too tall for what is left of page 1's second column: it
+# is cut there and goes on at the top of page 2.
+SPLIT_ROUNDED_BOX = """<html lang="en"><head><style>
+@page { size: 120mm 70mm; margin: 8mm }
+main { columns: 2; column-gap: 5mm; column-fill: auto }
+p { margin: 0 0 2pt; font-size: 11pt; line-height: 1.3 }
+.box { border: 1.5pt solid black; border-radius: 6pt; padding: 3pt }
+</style></head><body><main>""" + "".join(f"<p>Line {n}</p>" for n in range(14)) + \
+    '<div class="box">' + "".join(f"<p>Boxed line {n}</p>" for n in range(10)) + "</div>" + \
+    "".join(f"<p>After {n}</p>" for n in range(12)) + "</main></body></html>"
+
+
+def _box_fragments(document) -> list:
+    return [box for page in document.pages for box in internals.page_box(page).descendants()
+            if getattr(box, "element_tag", "") == "div"]
+
+
+def _column_layouts(monkeypatch) -> list:
+    """Counts each time WeasyPrint lays out a column box."""
+    from weasyprint.layout import block
+    calls = []
+    original = block.block_box_layout
+
+    def counted(context, box, *args, **kwargs):
+        if getattr(box, "is_column", False):
+            calls.append(box)
+        return original(context, box, *args, **kwargs)
+    monkeypatch.setattr(block, "block_box_layout", counted)
+    return calls
+
+
+def test_the_layout_fixes_take_on_the_pinned_weasyprint():
+    assert internals.install_layout_fixes(), "WeasyPrint's column layout changed: the fixes no longer apply"
+    assert internals.layout_fixes_installed()
+    with internals.bare_weasyprint():
+        assert not internals.layout_fixes_installed()
+    assert internals.layout_fixes_installed()
+
+
+def test_columns_filled_in_order_are_laid_out_once_to_the_same_bytes(monkeypatch):
+    internals.install_layout_fixes()
+    calls = _column_layouts(monkeypatch)
+    fixed = weasyprint.HTML(string=SPLIT_ROUNDED_BOX).write_pdf()
+    fixed_layouts = len(calls)
+    calls.clear()
+    with internals.bare_weasyprint():
+        bare = weasyprint.HTML(string=SPLIT_ROUNDED_BOX).write_pdf()
+    assert fixed_layouts < len(calls) / 1.5, "the measuring pass still runs"
+    assert fixed == bare
+
+
+def test_a_box_cut_by_a_column_break_keeps_the_corners_of_its_uncut_sides():
+    internals.install_layout_fixes()
+    first, second = _box_fragments(weasyprint.HTML(string=SPLIT_ROUNDED_BOX).render())
+    assert first.border_top_left_radius[0] > 0 and first.border_top_right_radius[0] > 0
+    assert first.border_bottom_left_radius == (0, 0) and first.border_bottom_width == 0
+    assert second.border_top_left_radius == (0, 0) and second.border_top_width == 0
+    assert second.border_bottom_left_radius[0] > 0

@@ -126,6 +126,7 @@ class Printer:
     """
 
     def __init__(self, root: Path, assets_dir: Path):
+        internals.install_layout_fixes()
         self.root = root
         self.fonts: InstalledFonts = FontLock.load(root).installed()
         self.assets_dir = assets_dir
