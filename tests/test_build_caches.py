@@ -11,6 +11,7 @@ from angio_print.build.plan import Target
 from angio_print.i18n.pofile import read_catalog_shared
 from angio_print.model.project import load_project
 from angio_print.printing.fonts import FontLock
+from angio_print.printing.pdf import Printer
 
 GERMAN = "Größe: 3 cm (1 Zoll) – „Angioleiomyom“ … Ärztin, Übelkeit, Straße • ½"
 
@@ -74,3 +75,33 @@ def test_two_clones_in_different_folders_have_the_same_keys(project, tmp_path):
     here, there = InputHasher(project, None), InputHasher(other, None)
     assert here.layout_inputs == there.layout_inputs
     assert here.target_key(target) == there.target_key(target)
+
+
+def _printer_with_assets(project, tmp_path, **sheets: str) -> Printer:
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    for name, text in sheets.items():
+        (assets / f"{name}.css").write_text(text, encoding="utf-8")
+    return Printer(project.root, assets)
+
+
+def _linking(*names: str) -> str:
+    links = "".join(f'<link rel="stylesheet" href="{name}.css">' for name in names)
+    return f'<html lang="en"><head>{links}</head><body><p>Lump</p></body></html>'
+
+
+def test_a_linked_stylesheet_is_parsed_once_and_again_when_it_changes(project, tmp_path):
+    printer = _printer_with_assets(project, tmp_path, leaflet="p { color: navy }")
+    html, sheets = printer.stylesheets(_linking("leaflet"), ["Noto Sans"])
+    assert "<link" not in html and len(sheets) == 2, "the link became a parsed sheet, before the font faces"
+    assert printer.stylesheets(_linking("leaflet"), ["Noto Sans"])[1][0] is sheets[0]
+    (printer.assets_dir / "leaflet.css").write_text("p { color: maroon; margin: 0 }", encoding="utf-8")
+    assert printer.stylesheets(_linking("leaflet"), ["Noto Sans"])[1][0] is not sheets[0]
+
+
+def test_a_stylesheet_that_adds_to_the_document_or_lies_elsewhere_stays_linked(project, tmp_path):
+    printer = _printer_with_assets(project, tmp_path, counters="@counter-style x { system: cyclic; symbols: '*' }")
+    (tmp_path / "outside.css").write_text("p { color: red }", encoding="utf-8")
+    for name in ("counters", "../outside", "missing"):
+        html, sheets = printer.stylesheets(_linking(name), ["Noto Sans"])
+        assert f'href="{name}.css"' in html and len(sheets) == 1, name

@@ -132,6 +132,7 @@ class Printer:
         self.assets_dir = assets_dir
         self._font_configs: dict[tuple[str, ...], FontConfiguration] = {}
         self._faces: dict[tuple[tuple[str, ...], str], weasyprint.CSS] = {}
+        self._sheets: dict[tuple[Path, int, int], weasyprint.CSS | None] = {}
         self._generated = _generated_characters(assets_dir)
 
     def font_config(self, families: list[str]) -> FontConfiguration:
@@ -157,6 +158,35 @@ class Printer:
                                               url_fetcher=AssetFetcher((self.fonts.lock.install_dir,)))
         return self._faces[key]
 
+    def stylesheets(self, html: str, families: list[str]) -> tuple[str, list[weasyprint.CSS]]:
+        """The HTML without its links to the assets' stylesheets, and the stylesheets to print it with.
+
+        WeasyPrint parses a linked stylesheet again for every document; these
+        are parsed once per process and given as user stylesheets, before the
+        font faces. The template's own <style> is author origin: its rules
+        win over theirs whatever the selectors. A stylesheet that adds fonts,
+        counter styles or imports to the document stays linked.
+        """
+        sheets = []
+        for link, href in _LINKED_SHEET.findall(html):
+            sheet = self._parsed_sheet(href)
+            if sheet is not None:
+                html = html.replace(link, "", 1)
+                sheets.append(sheet)
+        return html, [*sheets, self.font_faces(families, html)]
+
+    def _parsed_sheet(self, href: str) -> weasyprint.CSS | None:
+        path = (self.assets_dir / unquote(href)).resolve()
+        if not path.is_relative_to(self.assets_dir.resolve()) or not path.is_file():
+            return None
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in self._sheets:
+            text = path.read_text(encoding="utf-8")
+            self._sheets[key] = None if _ADDS_TO_DOCUMENT.search(text) else weasyprint.CSS(
+                string=text, base_url=path.as_uri(), url_fetcher=AssetFetcher((self.assets_dir,)))
+        return self._sheets[key]
+
     layouts_made = 0  # in this process: `bench` reports layouts per target
 
     def layout(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> "Layout":
@@ -166,6 +196,9 @@ class Printer:
     def print_pdf(self, html: str, families: list[str], allowed: tuple[Path, ...] = ()) -> Printed:
         return self.layout(html, families, allowed).write()
 
+
+_LINKED_SHEET = re.compile(r'(<link rel="stylesheet" href="([^"<>:]+)">)')
+_ADDS_TO_DOCUMENT = re.compile(r"@(?:import|font-face|counter-style|color-profile)\b", re.IGNORECASE)
 
 LIST_MARKERS = "•◦▪0123456789.-"  # what `list-style` may draw that the HTML text does not hold
 
@@ -186,10 +219,10 @@ class Layout:
         self._capture = _Capture()
         font_config = printer.font_config(families)
         with self._capturing():
-            faces = printer.font_faces(families, html)
+            html, stylesheets = printer.stylesheets(html, families)
             self.document = weasyprint.HTML(
                 string=html, base_url=printer.assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
-            ).render(stylesheets=[faces], font_config=font_config)
+            ).render(stylesheets=stylesheets, font_config=font_config)
 
     def _capturing(self):
         logger = logging.getLogger("weasyprint")
@@ -274,15 +307,16 @@ class Layout:
 def bare_renders(printer: Printer, documents: list[tuple[str, list[str]]]) -> list:
     """For the benchmark's floor: each (html, font families) as a call that prints it with bare WeasyPrint.
 
-    The same pinned fonts and PDF/UA variant as a build, none of its work
-    around the layout; the font faces are prepared here, outside the timing,
-    as a build's warm worker keeps them.
+    The same pinned fonts, stylesheets and PDF/UA variant as a build, none of
+    its work around the layout; the font faces and stylesheets are prepared
+    here, outside the timing, as a build's warm worker keeps them.
     """
     base = printer.assets_dir.resolve().as_uri() + "/"
     calls = []
     for html, families in documents:
         font_config = printer.font_config(families)
-        faces = printer.font_faces(families, html)
-        calls.append(lambda html=html, faces=faces, font_config=font_config: weasyprint.HTML(
-            string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1", stylesheets=[faces], font_config=font_config))
+        html, stylesheets = printer.stylesheets(html, families)
+        calls.append(lambda html=html, stylesheets=stylesheets, font_config=font_config: weasyprint.HTML(
+            string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1", stylesheets=stylesheets,
+                                                  font_config=font_config))
     return calls
