@@ -4,8 +4,9 @@ The ladder runs from roomy to tight, within accessible bounds: body text
 stays 12 pt, line spacing never goes below 1.15 (nor below the script's
 minimum, at which marks of adjacent lines would touch), page margins stay 10 mm or
 more. Each rung is a class on <html> (spacing, in leaflet.css) plus a line
-height and, on the last rungs, the SemiCondensed width of Noto Sans: the one
-condensed face the pinned fonts really have. Large print and bilingual
+height and, on the last rungs, the SemiCondensed width of Noto Sans and of
+Noto Sans Myanmar: instances of their variable fonts' width axis, made when
+the fonts are installed (templates/fonts/fonts.toml). Large print and bilingual
 handouts take as many pages as they need and use the first rung.
 """
 
@@ -17,7 +18,7 @@ from angio_print.model.languages import Language, get_language
 
 STANDARD_PAGES = 2  # one sheet, two sides
 NOTES_LINES_MM = 30  # the ruled lines of the notes space: the least room it can take below the text
-CONDENSED = {"Noto Sans": "Noto Sans SemiCondensed"}
+CONDENSED = {"Noto Sans": "Noto Sans SemiCondensed", "Noto Sans Myanmar": "Noto Sans Myanmar SemiCondensed"}
 
 
 @dataclass(frozen=True)
