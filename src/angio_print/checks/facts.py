@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -22,13 +23,14 @@ def _unit_key(text: str) -> str:
     return re.sub(r"[.\u0970·\s\u200c\u00a0\u202f]", "", text.lower())
 
 
-def _ascii_digits(text: str) -> str:
+def _ascii_digits(number: str) -> str:
     """Every Unicode decimal digit (Arabic-Indic, Devanagari, Bengali, Myanmar, full-width …) as 0-9."""
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() and unicodedata.category(c) == "Nd" else c for c in text)
+    return number if number.isascii() else "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in number)
 
 
 def _numbers(text: str) -> Counter:
-    return Counter(n.replace(",", ".") for n in _NUMBER.findall(_ascii_digits(text)))
+    """The numbers in a text, in ASCII digits (`\\d` matches every script's decimal digits)."""
+    return Counter(_ascii_digits(n).replace(",", ".") for n in _NUMBER.findall(text))
 
 
 @message_check("numbers")
@@ -55,9 +57,14 @@ def exact_names(pair: MessagePair):
     """Marker and gene names the leaflet keeps exact (keep_exact) stay as they are."""
     for name in pair.termbase.keep_exact if pair.termbase else ():
         # "Desmin" opening an English sentence is still the name desmin; either spelling may stand in the translation
-        used = {m.group(0) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", pair.source, re.IGNORECASE)}
+        used = set(_name_pattern(name).findall(pair.source))
         if used and not any(form in pair.translation for form in used | {name}):
             yield f"'{name}' is a marker or gene name: keep it exactly as '{name}'"
+
+
+@functools.cache
+def _name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
 
 
 @message_check("identifiers")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,19 +34,30 @@ class Termbase:
         keep_exact = tuple(dict.fromkeys(name for item in _loadable(project, leaflet) for name in item.keep_exact))
         if not path.exists():
             return cls({}, display_path(path), keep_exact)
-        data = parse_yaml(read_text(path, "termbase"), path, "the termbase", construct=True) or {}
-        if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
-            raise UserError.single(display_path(path), None, "termbase must map each English term to a list of forms")
-        return cls({str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()}, display_path(path),
-                   keep_exact)
+        stat = path.stat()
+        return cls(_terms(path, stat.st_mtime_ns, stat.st_size), display_path(path), keep_exact)
 
     def misses(self, source: str, translation: str) -> list[str]:
         text = translation.lower()
         wanted = []
         for term, forms in self.terms.items():
-            if re.search(rf"\b{re.escape(term)}", source, re.IGNORECASE) and not any(f in text for f in forms):
+            if _term_pattern(term).search(source) and not any(f in text for f in forms):
                 wanted.append(f"'{term}' → {' / '.join(forms)}")
         return wanted
+
+
+@functools.lru_cache(maxsize=256)
+def _terms(path: Path, mtime_ns: int, size: int) -> dict[str, tuple[str, ...]]:
+    """A termbase file's terms, parsed once per process while the file stays the same (callers only read them)."""
+    data = parse_yaml(read_text(path, "termbase"), path, "the termbase", construct=True) or {}
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise UserError.single(display_path(path), None, "termbase must map each English term to a list of forms")
+    return {str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()}
+
+
+@functools.cache
+def _term_pattern(term: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(term)}", re.IGNORECASE)
 
 
 def _loadable(project: Project, leaflet: str | None) -> list[Leaflet]:
