@@ -145,6 +145,8 @@ def test_second_build_is_byte_identical_and_skips_everything(built, project, tmp
 
 def test_contact_sheet_and_index_are_written(built):
     assert (built / "contact-sheet.png").stat().st_size > 1000
+    # one leaflet: its own sheet is the sheet of everything
+    assert (built / "contact-sheet-angioleiomyoma.png").read_bytes() == (built / "contact-sheet.png").read_bytes()
     index = (built / "index.html").read_text()
     assert "angioleiomyoma-fr-a4.pdf" in index and "Français" in index
 

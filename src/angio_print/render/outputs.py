@@ -38,23 +38,28 @@ def write_outputs(project: Project, out: Path, manifest: dict, targets: list[Tar
         return f"{target.leaflet}  " * with_leaflet + f"{target.lang}  {name}  ({record.get('status', '')})"
 
     standard = [t for t in targets if t.one_sheet]
+    leaflets = sorted({t.leaflet for t in standard})
     tiles: dict[Path, Image.Image] = {}  # each thumbnail decoded once for every sheet it is on
-    write_contact_sheet(out, standard, lambda t: label(t, True), project.root, contact_sheet_name(), tiles)
-    for leaflet in sorted({t.leaflet for t in standard}):
+    everything = write_contact_sheet(out, standard, lambda t: label(t, len(leaflets) > 1), project.root,
+                                     contact_sheet_name(), tiles)
+    for leaflet in leaflets:
+        if leaflets == [leaflet] and everything:  # the same tiles and labels as the sheet of everything
+            write_atomic(out / contact_sheet_name(leaflet), everything)
+            continue
         write_contact_sheet(out, [t for t in standard if t.leaflet == leaflet], lambda t: label(t, False),
                             project.root, contact_sheet_name(leaflet), tiles)
     write_index(project, out, manifest)
 
 
 def write_contact_sheet(out: Path, targets: list[Target], label_of, root: Path, name: str = CONTACT_SHEET,
-                        decoded: dict | None = None) -> None:
-    """All first pages of the given standard leaflets in one image, one paper size."""
+                        decoded: dict | None = None) -> bytes | None:
+    """All first pages of the given standard leaflets in one image, one paper size; the PNG written, if any."""
     if not targets:
-        return
+        return None
     paper = "a4" if any(t.paper == "a4" for t in targets) else targets[0].paper
     chosen = [t for t in targets if t.paper == paper and (out / t.thumbnail).exists()]
     if not chosen:
-        return
+        return None
     decoded = {} if decoded is None else decoded
     for target in chosen:
         if out / target.thumbnail not in decoded:
@@ -78,6 +83,7 @@ def write_contact_sheet(out: Path, targets: list[Target], label_of, root: Path, 
     buffer = io.BytesIO()
     sheet.save(buffer, "PNG", compress_level=3)  # faster than the default 6, and here smaller too
     write_atomic(out / name, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _fitting_font(draw, label: str, width: int, font_file: Path | None):
