@@ -79,7 +79,7 @@ def test_two_clones_in_different_folders_have_the_same_keys(project, tmp_path):
 
 def _printer_with_assets(project, tmp_path, **sheets: str) -> Printer:
     assets = tmp_path / "assets"
-    assets.mkdir()
+    assets.mkdir(parents=True)
     for name, text in sheets.items():
         (assets / f"{name}.css").write_text(text, encoding="utf-8")
     return Printer(project.root, assets)
@@ -92,16 +92,30 @@ def _linking(*names: str) -> str:
 
 def test_a_linked_stylesheet_is_parsed_once_and_again_when_it_changes(project, tmp_path):
     printer = _printer_with_assets(project, tmp_path, leaflet="p { color: navy }")
-    html, sheets = printer.stylesheets(_linking("leaflet"), ["Noto Sans"])
-    assert "<link" not in html and len(sheets) == 2, "the link became a parsed sheet, before the font faces"
-    assert printer.stylesheets(_linking("leaflet"), ["Noto Sans"])[1][0] is sheets[0]
+    prepared = printer.stylesheets(_linking("leaflet"), ["Noto Sans"])
+    assert "<link" not in prepared.html and len(prepared.stylesheets) == 2, "a parsed sheet, then the font faces"
+    assert printer.stylesheets(_linking("leaflet"), ["Noto Sans"]).stylesheets[0] is prepared.stylesheets[0]
     (printer.assets_dir / "leaflet.css").write_text("p { color: maroon; margin: 0 }", encoding="utf-8")
-    assert printer.stylesheets(_linking("leaflet"), ["Noto Sans"])[1][0] is not sheets[0]
+    assert printer.stylesheets(_linking("leaflet"), ["Noto Sans"]).stylesheets[0] is not prepared.stylesheets[0]
 
 
 def test_a_stylesheet_that_adds_to_the_document_or_lies_elsewhere_stays_linked(project, tmp_path):
     printer = _printer_with_assets(project, tmp_path, counters="@counter-style x { system: cyclic; symbols: '*' }")
     (tmp_path / "outside.css").write_text("p { color: red }", encoding="utf-8")
     for name in ("counters", "../outside", "missing"):
-        html, sheets = printer.stylesheets(_linking(name), ["Noto Sans"])
-        assert f'href="{name}.css"' in html and len(sheets) == 1, name
+        prepared = printer.stylesheets(_linking(name), ["Noto Sans"])
+        assert f'href="{name}.css"' in prepared.html and len(prepared.stylesheets) == 1, name
+
+
+def test_a_parsed_stylesheet_prints_as_its_link_would_and_warns_with_every_document(project, tmp_path):
+    """A byte order mark, a rule WeasyPrint ignores: the same as when WeasyPrint reads the link itself."""
+    printer = _printer_with_assets(project, tmp_path, leaflet="p { color: red }\np { colour: blue }")
+    sheet = printer.assets_dir / "leaflet.css"
+    sheet.write_bytes(b"\xef\xbb\xbf" + sheet.read_bytes())
+    html = _linking("leaflet")
+    first, second = (printer.print_pdf(html, ["Noto Sans"]) for _ in range(2))
+    assert first.warnings == second.warnings and any("colour" in w for w in first.warnings)
+    linked = _printer_with_assets(project, tmp_path / "linked", leaflet="")
+    linked._parsed_sheet = lambda href: None  # WeasyPrint reads the link itself
+    shutil.copy(sheet, linked.assets_dir / "leaflet.css")
+    assert linked.print_pdf(html, ["Noto Sans"]).pdf == first.pdf, "the first rule, after the mark, holds"

@@ -75,9 +75,13 @@ SPLIT_ROUNDED_BOX = """<html lang="en"><head><style>
 main { columns: 2; column-gap: 5mm; column-fill: auto }
 p { margin: 0 0 2pt; font-size: 11pt; line-height: 1.3 }
 .box { border: 1.5pt solid black; border-radius: 6pt; padding: 3pt }
-</style></head><body><main>""" + "".join(f"<p>Line {n}</p>" for n in range(14)) + \
+.total::after { content: " of " counter(pages) }
+</style></head><body><main>""" + "".join(f"<p>Line {n}</p>" for n in range(13)) + "{first_line}" + \
     '<div class="box">' + "".join(f"<p>Boxed line {n}</p>" for n in range(10)) + "</div>" + \
     "".join(f"<p>After {n}</p>" for n in range(12)) + "</main></body></html>"
+# The second asks for the page count on page 1, so WeasyPrint lays page 1 out again after page 2.
+DOCUMENTS = {"once": SPLIT_ROUNDED_BOX.replace("{first_line}", "<p>Line 13</p>"),
+             "repaginated": SPLIT_ROUNDED_BOX.replace("{first_line}", '<p class="total">Page 1</p>')}
 
 
 def _box_fragments(document) -> list:
@@ -107,21 +111,23 @@ def test_the_layout_fixes_take_on_the_pinned_weasyprint():
     assert internals.layout_fixes_installed()
 
 
-def test_columns_filled_in_order_are_laid_out_once_to_the_same_bytes(monkeypatch):
+@pytest.mark.parametrize("document", DOCUMENTS.values(), ids=DOCUMENTS.keys())
+def test_columns_filled_in_order_are_laid_out_once_to_the_same_bytes(monkeypatch, document):
     internals.install_layout_fixes()
     calls = _column_layouts(monkeypatch)
-    fixed = weasyprint.HTML(string=SPLIT_ROUNDED_BOX).write_pdf()
+    fixed = weasyprint.HTML(string=document).write_pdf()
     fixed_layouts = len(calls)
     calls.clear()
     with internals.bare_weasyprint():
-        bare = weasyprint.HTML(string=SPLIT_ROUNDED_BOX).write_pdf()
+        bare = weasyprint.HTML(string=document).write_pdf()
     assert fixed_layouts < len(calls) / 1.5, "the measuring pass still runs"
     assert fixed == bare
 
 
-def test_a_box_cut_by_a_column_break_keeps_the_corners_of_its_uncut_sides():
+@pytest.mark.parametrize("document", DOCUMENTS.values(), ids=DOCUMENTS.keys())
+def test_a_box_cut_by_a_page_break_keeps_the_corners_of_its_uncut_sides(document):
     internals.install_layout_fixes()
-    first, second = _box_fragments(weasyprint.HTML(string=SPLIT_ROUNDED_BOX).render())
+    first, second = _box_fragments(weasyprint.HTML(string=document).render())
     assert first.border_top_left_radius[0] > 0 and first.border_top_right_radius[0] > 0
     assert first.border_bottom_left_radius == (0, 0) and first.border_bottom_width == 0
     assert second.border_top_left_radius == (0, 0) and second.border_top_width == 0

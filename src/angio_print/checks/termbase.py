@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from angio_print.findings import UserError, display_path
 from angio_print.i18n import catalogs
@@ -23,7 +25,7 @@ def termbase_path(project: Project, lang: str) -> Path:
 class Termbase:
     """A language's approved terms, and the names every leaflet keeps exactly in every language (`keep_exact`)."""
 
-    terms: dict[str, tuple[str, ...]]
+    terms: Mapping[str, tuple[str, ...]]
     path: str
     keep_exact: tuple[str, ...] = ()
 
@@ -47,12 +49,12 @@ class Termbase:
 
 
 @functools.lru_cache(maxsize=256)
-def _terms(path: Path, mtime_ns: int, size: int) -> dict[str, tuple[str, ...]]:
+def _terms(path: Path, mtime_ns: int, size: int) -> MappingProxyType:
     """A termbase file's terms, parsed once per process while the file stays the same (callers only read them)."""
     data = parse_yaml(read_text(path, "termbase"), path, "the termbase", construct=True) or {}
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise UserError.single(display_path(path), None, "termbase must map each English term to a list of forms")
-    return {str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()}
+    return MappingProxyType({str(k).lower(): tuple(str(f).lower() for f in v) for k, v in data.items()})
 
 
 @functools.cache

@@ -79,6 +79,31 @@ class _Capture(logging.Handler):
 
 
 @dataclass(frozen=True)
+class _Parsed:
+    """A stylesheet parsed once, with what WeasyPrint warned while parsing it."""
+    css: weasyprint.CSS
+    warnings: tuple[logging.LogRecord, ...]
+
+    @classmethod
+    def of(cls, **source) -> "_Parsed":
+        capture = _Capture()
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(capture)
+        try:
+            return cls(weasyprint.CSS(**source), tuple(capture.records))
+        finally:
+            logger.removeHandler(capture)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document's HTML and the parsed stylesheets to print it with, and what parsing them warned."""
+    html: str
+    stylesheets: list[weasyprint.CSS]
+    warnings: tuple[logging.LogRecord, ...]
+
+
+@dataclass(frozen=True)
 class Printed:
     pdf: bytes
     pages: int
@@ -131,8 +156,8 @@ class Printer:
         self.fonts: InstalledFonts = FontLock.load(root).installed()
         self.assets_dir = assets_dir
         self._font_configs: dict[tuple[str, ...], FontConfiguration] = {}
-        self._faces: dict[tuple[tuple[str, ...], str], weasyprint.CSS] = {}
-        self._sheets: dict[tuple[Path, int, int], weasyprint.CSS | None] = {}
+        self._faces: dict[tuple[tuple[str, ...], str], _Parsed] = {}
+        self._sheets: dict[tuple[Path, int, int], _Parsed | None] = {}
         self._generated = _generated_characters(assets_dir)
 
     def font_config(self, families: list[str]) -> FontConfiguration:
@@ -144,7 +169,7 @@ class Printer:
                 self._font_configs[key] = FontConfiguration()
         return self._font_configs[key]
 
-    def font_faces(self, families: list[str], html: str) -> weasyprint.CSS:
+    def _font_faces(self, families: list[str], html: str) -> "_Parsed":
         """The @font-face rules for the pinned files this text needs, parsed (and their fonts loaded) once per process.
 
         Every rung, paper and variant of one language needs the same faces:
@@ -154,37 +179,40 @@ class Printer:
         rules = self.fonts.font_face_css(families, html + self._generated)
         key = (tuple(families), rules)
         if key not in self._faces:
-            self._faces[key] = weasyprint.CSS(string=rules, font_config=self.font_config(families),
-                                              url_fetcher=AssetFetcher((self.fonts.lock.install_dir,)))
+            self._faces[key] = _Parsed.of(string=rules, font_config=self.font_config(families),
+                                          url_fetcher=AssetFetcher((self.fonts.lock.install_dir,)))
         return self._faces[key]
 
-    def stylesheets(self, html: str, families: list[str]) -> tuple[str, list[weasyprint.CSS]]:
+    def stylesheets(self, html: str, families: list[str]) -> "Prepared":
         """The HTML without its links to the assets' stylesheets, and the stylesheets to print it with.
 
         WeasyPrint parses a linked stylesheet again for every document; these
         are parsed once per process and given as user stylesheets, before the
         font faces. The template's own <style> is author origin: its rules
         win over theirs whatever the selectors. A stylesheet that adds fonts,
-        counter styles or imports to the document stays linked.
+        counter styles or imports to the document stays linked. What
+        WeasyPrint said while parsing them is told with every document.
         """
-        sheets = []
+        parsed = []
         for link, href in _LINKED_SHEET.findall(html):
             sheet = self._parsed_sheet(href)
             if sheet is not None:
                 html = html.replace(link, "", 1)
-                sheets.append(sheet)
-        return html, [*sheets, self.font_faces(families, html)]
+                parsed.append(sheet)
+        parsed.append(self._font_faces(families, html))
+        return Prepared(html, [sheet.css for sheet in parsed], tuple(r for sheet in parsed for r in sheet.warnings))
 
-    def _parsed_sheet(self, href: str) -> weasyprint.CSS | None:
+    def _parsed_sheet(self, href: str) -> "_Parsed | None":
         path = (self.assets_dir / unquote(href)).resolve()
         if not path.is_relative_to(self.assets_dir.resolve()) or not path.is_file():
             return None
         stat = path.stat()
         key = (path, stat.st_mtime_ns, stat.st_size)
         if key not in self._sheets:
-            text = path.read_text(encoding="utf-8")
-            self._sheets[key] = None if _ADDS_TO_DOCUMENT.search(text) else weasyprint.CSS(
-                string=text, base_url=path.as_uri(), url_fetcher=AssetFetcher((self.assets_dir,)))
+            text = path.read_bytes().decode("utf-8-sig", errors="replace")
+            # parsed from its address, as the link would be: its encoding, a byte order mark, its url()s
+            self._sheets[key] = None if _ADDS_TO_DOCUMENT.search(text) else _Parsed.of(
+                url=path.as_uri(), url_fetcher=AssetFetcher((self.assets_dir,)))
         return self._sheets[key]
 
     layouts_made = 0  # in this process: `bench` reports layouts per target
@@ -218,11 +246,12 @@ class Layout:
         self._fetcher = AssetFetcher((printer.assets_dir, printer.fonts.lock.install_dir, *allowed))
         self._capture = _Capture()
         font_config = printer.font_config(families)
+        prepared = printer.stylesheets(html, families)
+        self._capture.records.extend(prepared.warnings)
         with self._capturing():
-            html, stylesheets = printer.stylesheets(html, families)
             self.document = weasyprint.HTML(
-                string=html, base_url=printer.assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
-            ).render(stylesheets=stylesheets, font_config=font_config)
+                string=prepared.html, base_url=printer.assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
+            ).render(stylesheets=prepared.stylesheets, font_config=font_config)
 
     def _capturing(self):
         logger = logging.getLogger("weasyprint")
@@ -315,8 +344,8 @@ def bare_renders(printer: Printer, documents: list[tuple[str, list[str]]]) -> li
     calls = []
     for html, families in documents:
         font_config = printer.font_config(families)
-        html, stylesheets = printer.stylesheets(html, families)
-        calls.append(lambda html=html, stylesheets=stylesheets, font_config=font_config: weasyprint.HTML(
-            string=html, base_url=base).write_pdf(pdf_variant="pdf/ua-1", stylesheets=stylesheets,
-                                                  font_config=font_config))
+        prepared = printer.stylesheets(html, families)
+        calls.append(lambda prepared=prepared, font_config=font_config: weasyprint.HTML(
+            string=prepared.html, base_url=base).write_pdf(pdf_variant="pdf/ua-1", stylesheets=prepared.stylesheets,
+                                                           font_config=font_config))
     return calls

@@ -103,13 +103,14 @@ def text_library_versions() -> str:
 # Two layout fixes. WeasyPrint lays out the columns of `column-fill: auto`
 # twice: once to measure and once to place, and the measuring pass changes
 # nothing it places. It cannot simply be left out, because of a second fault:
-# a box fragment shares its set of removed sides (the sides cut by a page or
-# column break) with the next fragment of the same box, so laying out the
-# continuation also squares the first fragment's corners. The measuring pass
-# used to absorb that: it is the one whose fragment gets spoiled. With each
-# fragment owning its sides, the measuring pass can go, and the PDFs are the
-# same bytes (tests/test_weasyprint_internals.py checks both on a real
-# document, and every leaflet was compared).
+# the fragments of a box share one set of removed sides (the sides cut by a
+# page or column break), and laying out a continuation adds its cut top to
+# that set in place, squaring the first fragment's corners too. The
+# measuring pass used to absorb that: its fragment was the one spoiled.
+# With the set replaced rather than changed in place, the measuring pass can
+# go, and the PDFs are the same bytes (tests/test_weasyprint_internals.py
+# checks both on real documents, repaginated ones too, and every leaflet was
+# compared).
 
 _MEASURING_LOOP = "        page_is_empty = stop_rendering = balancing = False\n        while True:\n"
 _MEASURE_ONLY_TO_BALANCE = (
@@ -119,17 +120,16 @@ _MEASURE_ONLY_TO_BALANCE = (
     "            not (context.footnotes or context.current_page_footnotes or context.reported_footnotes))\n"
     "        while not filled_in_order:\n")
 
-_ORIGINALS = {"copy_with_children": _boxes.ParentBox.copy_with_children, "columns_layout": _column.columns_layout}
+_ORIGINALS = {"reset_spacing": _boxes.ParentBox._reset_spacing, "columns_layout": _column.columns_layout}
 _FIXED: dict[str, Callable] = {}
 
 
-def _copy_with_own_removed_sides(self, new_children):
-    """`ParentBox.copy_with_children`, except that the copy keeps a set of removed sides of its own."""
-    new_box = self.copy()
-    new_box.children = new_children
-    new_box.remove_decoration_sides = set(self.remove_decoration_sides)
-    self.remove_decoration_sides = set()
-    return new_box
+def _reset_spacing_in_a_new_set(self, side):
+    """`ParentBox._reset_spacing`, except that the removed sides are a new set, not the one fragments share."""
+    self.remove_decoration_sides = self.remove_decoration_sides | {side}
+    setattr(self, f"margin_{side}", 0)
+    setattr(self, f"padding_{side}", 0)
+    setattr(self, f"border_{side}_width", 0)
 
 
 def _columns_layout_measuring_only_to_balance():
@@ -157,7 +157,7 @@ def install_layout_fixes() -> bool:
         columns_layout = _columns_layout_measuring_only_to_balance()
         if columns_layout is None:
             return False
-        _FIXED.update(copy_with_children=_copy_with_own_removed_sides, columns_layout=columns_layout)
+        _FIXED.update(reset_spacing=_reset_spacing_in_a_new_set, columns_layout=columns_layout)
     _use(_FIXED)
     return True
 
@@ -179,5 +179,5 @@ def bare_weasyprint():
 
 
 def _use(functions: dict[str, Callable]) -> None:
-    _boxes.ParentBox.copy_with_children = functions["copy_with_children"]
+    _boxes.ParentBox._reset_spacing = functions["reset_spacing"]
     _block.columns_layout = functions["columns_layout"]
