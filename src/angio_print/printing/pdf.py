@@ -1,8 +1,9 @@
 """Printing HTML to PDF with WeasyPrint: pinned fonts, safe fetching, tags, glyph checks.
 
-WeasyPrint is pinned (pyproject.toml) because of `_tag_passage_languages`,
-the one place that reaches into its internals; tests/test_pdf.py fails if an
-upgrade breaks it.
+WeasyPrint is pinned (pyproject.toml) because this package reaches into its
+internals, all of them in `weasyprint_internals` (the tag hook that
+`_tag_passage_languages` uses, layout measures, two column fixes);
+tests/test_weasyprint_internals.py fails by name if an upgrade moves one.
 """
 
 from __future__ import annotations
