@@ -14,7 +14,7 @@ from angio_print.i18n import catalogs
 from angio_print.model.leaflet import Leaflet
 from angio_print.model.leaflet_file import load_leaflet
 from angio_print.model.project import Project
-from angio_print.model.sourcefile import parse_yaml, read_text
+from angio_print.model.sourcefile import file_version, parse_yaml, read_text
 
 
 def termbase_path(project: Project, lang: str) -> Path:
@@ -36,8 +36,7 @@ class Termbase:
         keep_exact = tuple(dict.fromkeys(name for item in _loadable(project, leaflet) for name in item.keep_exact))
         if not path.exists():
             return cls({}, display_path(path), keep_exact)
-        stat = path.stat()
-        return cls(_terms(path, stat.st_mtime_ns, stat.st_size), display_path(path), keep_exact)
+        return cls(_terms(path, file_version(path)), display_path(path), keep_exact)
 
     def misses(self, source: str, translation: str) -> list[str]:
         text = translation.lower()
@@ -49,7 +48,7 @@ class Termbase:
 
 
 @functools.lru_cache(maxsize=256)
-def _terms(path: Path, mtime_ns: int, size: int) -> MappingProxyType:
+def _terms(path: Path, version: tuple) -> MappingProxyType:
     """A termbase file's terms, parsed once per process while the file stays the same (callers only read them)."""
     data = parse_yaml(read_text(path, "termbase"), path, "the termbase", construct=True) or {}
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):

@@ -13,7 +13,7 @@ from angio_print.atomic import write_atomic
 from angio_print.findings import Finding, UserError, display_path
 from angio_print.i18n.gnu_po import gnu_normal
 from angio_print.i18n.locations import DOMAIN
-from angio_print.model.sourcefile import read_text
+from angio_print.model.sourcefile import file_version, read_text
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 COMMENT_WIDTH = 76  # Babel wraps `#.` notes; msgcat keeps comment lines as they are and rewraps the rest
@@ -69,8 +69,7 @@ def read_catalog_shared(path: Path) -> Catalog:
     Whoever changes a catalog reads it with `read_catalog`.
     """
     try:
-        status = path.stat()
-        key = (path.resolve(), status.st_mtime_ns, status.st_size, status.st_ino)
+        key = file_version(path)
     except OSError:
         return read_catalog(path)  # read_catalog names the problem
     if key not in _SHARED:

@@ -16,6 +16,15 @@ MAX_YAML_DEPTH = 40
 MAX_YAML_NODES = 200_000  # after expanding aliases: the leaflet has about 1,000
 
 
+def file_version(path: Path) -> tuple:
+    """A key that changes when the file does: for what is parsed once per process while its file stays the same.
+
+    Raises OSError when the file cannot be looked at.
+    """
+    status = path.stat()
+    return path.resolve(), status.st_mtime_ns, status.st_size, status.st_ino
+
+
 def read_text(path: Path, what: str) -> str:
     """Only a regular file is read (not a FIFO, a device or a folder), and only if it is small enough."""
     shown = display_path(path)

@@ -23,6 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from angio_print.printing import weasyprint_internals as internals
+from angio_print.model.sourcefile import file_version
 from angio_print.printing.fonts import FONTS_DIR, FontLock, InstalledFonts
 
 PDF_VARIANT = "pdf/ua-1"
@@ -70,6 +71,17 @@ def _tag_passage_languages(build_box_tree, box, parent, pdf, *args):
 internals.wrap_structure_builder(_tag_passage_languages)
 
 
+@contextmanager
+def _capturing(capture: "_Capture"):
+    """What WeasyPrint logs meanwhile, into `capture`."""
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(capture)
+    try:
+        yield
+    finally:
+        logger.removeHandler(capture)
+
+
 class _Capture(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -88,12 +100,9 @@ class _Parsed:
     @classmethod
     def of(cls, **source) -> "_Parsed":
         capture = _Capture()
-        logger = logging.getLogger("weasyprint")
-        logger.addHandler(capture)
-        try:
-            return cls(weasyprint.CSS(**source), tuple(capture.records))
-        finally:
-            logger.removeHandler(capture)
+        with _capturing(capture):
+            css = weasyprint.CSS(**source)
+        return cls(css, tuple(capture.records))
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,7 @@ class Printer:
         self.assets_dir = assets_dir
         self._font_configs: dict[tuple[str, ...], FontConfiguration] = {}
         self._faces: dict[tuple[tuple[str, ...], str], _Parsed] = {}
-        self._sheets: dict[tuple[Path, int, int], _Parsed | None] = {}
+        self._sheets: dict[tuple, _Parsed | None] = {}
         self._generated = _generated_characters(assets_dir)
 
     def font_config(self, families: list[str]) -> FontConfiguration:
@@ -207,8 +216,7 @@ class Printer:
         path = (self.assets_dir / unquote(href)).resolve()
         if not path.is_relative_to(self.assets_dir.resolve()) or not path.is_file():
             return None
-        stat = path.stat()
-        key = (path, stat.st_mtime_ns, stat.st_size)
+        key = file_version(path)
         if key not in self._sheets:
             text = path.read_bytes().decode("utf-8-sig", errors="replace")
             # parsed from its address, as the link would be: its encoding, a byte order mark, its url()s
@@ -249,23 +257,10 @@ class Layout:
         font_config = printer.font_config(families)
         prepared = printer.stylesheets(html, families)
         self._capture.records.extend(prepared.warnings)
-        with self._capturing():
+        with _capturing(self._capture):
             self.document = weasyprint.HTML(
                 string=prepared.html, base_url=printer.assets_dir.resolve().as_uri() + "/", url_fetcher=self._fetcher
             ).render(stylesheets=prepared.stylesheets, font_config=font_config)
-
-    def _capturing(self):
-        logger = logging.getLogger("weasyprint")
-        capture = self._capture
-
-        class _Scope:
-            def __enter__(self):
-                logger.addHandler(capture)
-
-            def __exit__(self, *exc):
-                logger.removeHandler(capture)
-
-        return _Scope()
 
     @property
     def pages(self) -> int:
@@ -322,7 +317,7 @@ class Layout:
         return [classes for classes, pieces in places.values() if len(pieces) > 1]
 
     def write(self) -> Printed:
-        with self._capturing():
+        with _capturing(self._capture):
             data = self.document.write_pdf(pdf_variant=PDF_VARIANT)
         missing = []
         warnings = []
